@@ -1,0 +1,105 @@
+package nl.vangnet.identity;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import nl.vangnet.audit.AuditTrail;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+/**
+ * The one place that says who may reach which path. Two chains: the API (stateless, no cookies,
+ * problem+json on refusal) and the web (public portal pages, the staff workspace behind form
+ * login). Everything not named here is public only if it is a public page; staff paths always
+ * need a login, admin paths the ADMIN role.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** No inline script or style anywhere; nothing from any other origin. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    static final String PERMISSIONS_POLICY =
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id with OWASP's recommended minimum (19 MiB, 2 passes, 1 lane); the {id} prefix
+        // lets later versions raise the cost and re-hash on login without a migration.
+        Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+        return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(
+            StaffUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle, AuditTrail audit) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        ProviderManager manager = new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle, audit));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/taxonomy", "/api/v1/taxonomy/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                                (request, response, ex) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED))
+                        .accessDeniedHandler(
+                                (request, response, ex) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                .headers(h -> h.contentSecurityPolicy(
+                                c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers("/staff/login", "/staff/login/**")
+                        .permitAll()
+                        .requestMatchers("/staff/admin", "/staff/admin/**")
+                        .hasRole(Role.ADMIN.name())
+                        .requestMatchers("/staff", "/staff/**")
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .authenticationManager(authenticationManager)
+                .formLogin(f -> f.loginPage("/staff/login")
+                        .loginProcessingUrl("/staff/login")
+                        .defaultSuccessUrl("/staff", true)
+                        .failureHandler(new LoginFailureHandler()))
+                .logout(l -> l.logoutUrl("/staff/logout")
+                        .logoutSuccessUrl("/staff/login?logout")
+                        .deleteCookies("VANGNET_SESSION"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny())
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin"))
+                        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Resource-Policy", "same-origin")));
+        return http.build();
+    }
+}

@@ -1,0 +1,37 @@
+package nl.vangnet.shared;
+
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's layout needs: the language, the quick-exit target and the demo flag. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutAttributes {
+
+    private final VangnetProperties properties;
+
+    LayoutAttributes(VangnetProperties properties) {
+        this.properties = properties;
+    }
+
+    @ModelAttribute("quickExitUrl")
+    String quickExitUrl() {
+        return properties.quickExitUrl();
+    }
+
+    @ModelAttribute("demoMode")
+    boolean demoMode() {
+        return properties.demo();
+    }
+
+    @ModelAttribute("lang")
+    String lang(Locale locale) {
+        return Languages.isEnglish(locale) ? "en" : "nl";
+    }
+
+    @ModelAttribute("otherLang")
+    String otherLang(Locale locale) {
+        return Languages.isEnglish(locale) ? "nl" : "en";
+    }
+}
