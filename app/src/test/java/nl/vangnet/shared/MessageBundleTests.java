@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -28,26 +29,61 @@ class MessageBundleTests {
         return properties;
     }
 
+    /** Every Dutch bundle in src/main/resources/i18n (one per module), by base name. */
+    private static List<String> baseNames() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/i18n"))) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties") && !n.contains("_"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length()))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static Properties all(String suffix) throws IOException {
+        Properties merged = new Properties();
+        for (String base : baseNames()) {
+            Properties p = load(base + suffix + ".properties");
+            for (String key : p.stringPropertyNames()) {
+                assertThat(merged.containsKey(key)).as("key " + key + " is defined in two bundles").isFalse();
+                merged.setProperty(key, p.getProperty(key));
+            }
+        }
+        return merged;
+    }
+
+    @Test
+    void everyBundleIsListedInTheApplicationConfiguration() throws IOException {
+        String config = Files.readString(Path.of("src/main/resources/application.yml"));
+        for (String base : baseNames()) {
+            assertThat(config).as(base).contains("i18n/" + base);
+        }
+    }
+
     @Test
     void dutchAndEnglishHaveTheSameKeys() throws IOException {
-        Properties nl = load("messages.properties");
-        Properties en = load("messages_en.properties");
-        assertThat(new TreeSet<>(en.stringPropertyNames())).isEqualTo(new TreeSet<>(nl.stringPropertyNames()));
+        for (String base : baseNames()) {
+            Properties nl = load(base + ".properties");
+            Properties en = load(base + "_en.properties");
+            assertThat(new TreeSet<>(en.stringPropertyNames()))
+                    .as(base)
+                    .isEqualTo(new TreeSet<>(nl.stringPropertyNames()));
+        }
     }
 
     @Test
     void noMessageIsEmpty() throws IOException {
-        for (String bundle : new String[] {"messages.properties", "messages_en.properties"}) {
-            Properties p = load(bundle);
+        for (String suffix : new String[] {"", "_en"}) {
+            Properties p = all(suffix);
             for (String key : p.stringPropertyNames()) {
-                assertThat(p.getProperty(key)).as(bundle + " " + key).isNotBlank();
+                assertThat(p.getProperty(key)).as(suffix + " " + key).isNotBlank();
             }
         }
     }
 
     @Test
     void everyLiteralKeyUsedInTemplatesExists() throws IOException {
-        Properties nl = load("messages.properties");
+        Properties nl = all("");
         Pattern literalKey = Pattern.compile("#\\{([a-zA-Z0-9._-]+)[}(]");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
