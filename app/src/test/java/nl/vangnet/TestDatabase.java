@@ -53,6 +53,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                                 "spring.datasource.username", s.user(),
                                 "spring.datasource.password", s.password(),
                                 "spring.datasource.hikari.maximum-pool-size", "4",
+                                "server.shutdown", "immediate",
+                                "spring.lifecycle.timeout-per-shutdown-phase", "5s",
                                 "vangnet.data-dir", dataDir.toString())));
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
