@@ -11,9 +11,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -56,15 +56,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                                 "server.shutdown", "immediate",
                                 "spring.lifecycle.timeout-per-shutdown-phase", "5s",
                                 "vangnet.data-dir", dataDir.toString())));
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-                try {
-                    execute(s, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-                } catch (RuntimeException ignored) {
-                    // A left-over test database on a throw-away server is harmless.
-                }
-            }
-        });
+        // Registered before any bean exists, so it is destroyed after all of them, when the
+        // context's connection pool is already closed.
+        ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+                .registerDisposableBean("vangnetTestDatabaseDrop", () -> {
+                    try {
+                        execute(s, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                    } catch (RuntimeException ignored) {
+                        // A left-over test database on a throw-away server is harmless.
+                    }
+                });
     }
 
     public static synchronized Server server() {

@@ -3,6 +3,7 @@ package nl.vangnet.identity;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import nl.vangnet.audit.AuditTrail;
+import nl.vangnet.shared.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,8 +16,10 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place that says who may reach which path. Two chains: the API (stateless, no cookies,
@@ -55,8 +58,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http, ApiClientManagement clients, ApiRateLimiter limiter, Problems problems, JsonMapper json)
+            throws Exception {
+        // Built here, not as a bean, so the servlet container does not also run it on every path.
+        ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(clients, limiter, problems, json);
         http.securityMatcher("/api/**")
+                .addFilterBefore(apiKeys, AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/taxonomy", "/api/v1/taxonomy/**")
                         .permitAll()
                         .anyRequest()

@@ -24,6 +24,19 @@ public final class Languages {
                 .orElse(DUTCH);
     }
 
+    /** The best supported language for an Accept-Language header, or Dutch. */
+    public static Locale fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return DUTCH;
+        }
+        try {
+            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+            return best == null ? DUTCH : best;
+        } catch (IllegalArgumentException malformed) {
+            return DUTCH;
+        }
+    }
+
     public static boolean isEnglish(Locale locale) {
         return ENGLISH.getLanguage().equals(locale.getLanguage());
     }

@@ -8,8 +8,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -45,7 +45,9 @@ class MessageBundleTests {
         for (String base : baseNames()) {
             Properties p = load(base + suffix + ".properties");
             for (String key : p.stringPropertyNames()) {
-                assertThat(merged.containsKey(key)).as("key " + key + " is defined in two bundles").isFalse();
+                assertThat(merged.containsKey(key))
+                        .as("key " + key + " is defined in two bundles")
+                        .isFalse();
                 merged.setProperty(key, p.getProperty(key));
             }
         }

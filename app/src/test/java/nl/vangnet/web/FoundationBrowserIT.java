@@ -197,6 +197,16 @@ class FoundationBrowserIT {
         BrowserSupport.assertAccessible(page);
         page.navigate(url("/staff/admin/organisations"));
         BrowserSupport.assertAccessible(page);
+        page.navigate(url("/staff/admin/api-clients"));
+        // The language switched to English on the taxonomy page above and is remembered.
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Testplatform");
+        page.getByLabel("check hashes").check();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Create").setExact(true))
+                .click();
+        assertThat(page.locator("code.secret")).containsText("vgk_");
+        BrowserSupport.assertAccessible(page);
         page.navigate(url("/staff/admin/audit"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify the chain"))
                 .click();
