@@ -7,6 +7,7 @@ import nl.vangnet.shared.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -66,6 +67,12 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .addFilterBefore(apiKeys, AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/taxonomy", "/api/v1/taxonomy/**")
+                        .permitAll()
+                        // The help directory and anonymous help requests: public by design; the
+                        // receipt look-up is throttled per client and globally in the intake module.
+                        .requestMatchers("/api/v1/directory")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/help-requests", "/api/v1/help-requests/lookup")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -3,14 +3,9 @@ package nl.vangnet.shared;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The public landing page: reassurance first, then where to get help now. */
+/** Public pages that belong to no module. The landing page at "/" is the help portal's start (intake). */
 @Controller
 class HomeController {
-
-    @GetMapping("/")
-    String home() {
-        return "home";
-    }
 
     @GetMapping("/privacy")
     String privacy() {

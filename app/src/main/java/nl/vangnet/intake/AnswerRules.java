@@ -1,0 +1,152 @@
+package nl.vangnet.intake;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Validation shared by the pages and the API, so both refuse the same input with the same
+ * message. Every problem names its field and a message key; nothing is silently dropped.
+ */
+final class AnswerRules {
+
+    static final int MAX_URLS = 20;
+    static final int MAX_URL_LENGTH = 2000;
+    static final int MAX_URL_TEXT = 20_000;
+    static final int MAX_MESSAGE = 4000;
+    static final int MAX_CONTACT = 200;
+    static final int MIN_PASSPHRASE = 8;
+    static final int MAX_PASSPHRASE = 200;
+
+    /** Markup such as {@code <script>}, {@code </b>} or {@code <!--}: never needed in a message to a helper. */
+    private static final Pattern MARKUP = Pattern.compile("<\\s*[a-zA-Z/!?]");
+
+    private AnswerRules() {}
+
+    /** One thing wrong with the input. */
+    record Problem(String field, String code, List<Object> arguments) {
+        Problem {
+            arguments = List.copyOf(arguments);
+        }
+
+        static Problem of(String field, String code, Object... arguments) {
+            return new Problem(field, code, List.of(arguments));
+        }
+
+        String messageKey() {
+            return "intake.problem." + code;
+        }
+    }
+
+    /** Checks coded values for one question: known options only, one value for single-choice questions. */
+    static List<Problem> options(Question question, List<String> values) {
+        List<Problem> problems = new ArrayList<>();
+        for (String value : values) {
+            if (!question.options().contains(value)) {
+                problems.add(Problem.of(question.slug(), "unknown-option", question.slug()));
+                break;
+            }
+        }
+        if (!question.multiple() && values.size() > 1) {
+            problems.add(Problem.of(question.slug(), "one-option", question.slug()));
+        }
+        if (question == Question.TOLD && values.contains("nobody") && values.size() > 1) {
+            problems.add(Problem.of(question.slug(), "told-nobody-and-others"));
+        }
+        if (question == Question.DEMAND && values.contains("nothing") && values.size() > 1) {
+            problems.add(Problem.of(question.slug(), "demand-nothing-and-others"));
+        }
+        return problems;
+    }
+
+    /**
+     * Reads web addresses, one per line (or separated by spaces): each must be a complete http or
+     * https address. Returns the normalised list, or throws with every problem.
+     */
+    static List<String> urls(String text, List<Problem> problems) {
+        List<String> urls = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return urls;
+        }
+        if (text.length() > MAX_URL_TEXT) {
+            problems.add(Problem.of("urls", "urls-too-long", MAX_URL_TEXT));
+            return urls;
+        }
+        String[] parts = java.util.Arrays.stream(text.strip().split("\\R"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toArray(String[]::new);
+        if (parts.length > MAX_URLS) {
+            problems.add(Problem.of("urls", "urls-too-many", MAX_URLS));
+            return urls;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            String url = parts[i];
+            if (!validUrl(url)) {
+                problems.add(Problem.of("urls", "url-invalid", i + 1, abbreviate(url)));
+            } else if (!urls.contains(url)) {
+                urls.add(url);
+            }
+        }
+        return urls;
+    }
+
+    static boolean validUrl(String url) {
+        if (url.length() > MAX_URL_LENGTH || hasControl(url, false) || url.contains("<") || url.contains(">")) {
+            return false;
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost();
+            return (scheme.equals("http") || scheme.equals("https"))
+                    && host != null
+                    && host.contains(".")
+                    && uri.getUserInfo() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** A text someone typed: not too long, no control characters, no markup. */
+    static void text(String field, String value, int max, boolean multiline, List<Problem> problems) {
+        if (value.length() > max) {
+            problems.add(Problem.of(field, "text-too-long", max));
+        }
+        if (hasControl(value, multiline)) {
+            problems.add(Problem.of(field, "text-control"));
+        }
+        if (MARKUP.matcher(value).find()) {
+            problems.add(Problem.of(field, "text-markup"));
+        }
+    }
+
+    static void passphrase(String value, List<Problem> problems) {
+        if (value.isEmpty()) {
+            return;
+        }
+        if (value.length() < MIN_PASSPHRASE || value.length() > MAX_PASSPHRASE) {
+            problems.add(Problem.of("passphrase", "passphrase-length", MIN_PASSPHRASE, MAX_PASSPHRASE));
+        }
+        if (hasControl(value, false)) {
+            problems.add(Problem.of("passphrase", "text-control"));
+        }
+    }
+
+    private static boolean hasControl(String value, boolean multiline) {
+        return value.chars()
+                .anyMatch(c -> (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t')))
+                        || c == '\u2028'
+                        || c == '\u2029'
+                        || (c >= '\u202A' && c <= '\u202E')
+                        || (c >= '\u2066' && c <= '\u2069'));
+    }
+
+    private static String abbreviate(String value) {
+        String safe = value.replaceAll("\\p{Cntrl}", "?");
+        return safe.length() > 60 ? safe.substring(0, 57) + "..." : safe;
+    }
+}

@@ -1,0 +1,202 @@
+package nl.vangnet.intake;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import nl.vangnet.directory.HelpDirectory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Coming back with the receipt: status, the help plan again, messages with a professional,
+ * consents to withdraw, and "delete everything". A correct receipt binds the request to a fresh
+ * session (new session ID, so a session fixed before cannot ride along); leaving ends it.
+ */
+@Controller
+class FollowUpPages {
+
+    static final String FOLLOW_UP = "vangnet.intake.followUp";
+
+    private final IntakeManagement intake;
+    private final HelpDirectory directory;
+    private final FieldProblems problems;
+
+    FollowUpPages(IntakeManagement intake, HelpDirectory directory, FieldProblems problems) {
+        this.intake = intake;
+        this.directory = directory;
+        this.problems = problems;
+    }
+
+    @GetMapping({"/opvolgen", "/follow-up"})
+    String form() {
+        return "intake/follow-up";
+    }
+
+    @PostMapping({"/opvolgen", "/follow-up"})
+    String lookup(
+            @RequestParam(name = "receipt", defaultValue = "") String receipt,
+            @RequestParam(name = "passphrase", defaultValue = "") String passphrase,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
+        IntakeManagement.Lookup outcome = intake.lookup(receipt, passphrase, request.getRemoteAddr());
+        switch (outcome) {
+            case IntakeManagement.Lookup.Found found -> {
+                HttpSession session = request.getSession();
+                request.changeSessionId();
+                session.removeAttribute(IntakePages.ANSWERS);
+                session.setAttribute(FOLLOW_UP, found.id().value());
+                return "redirect:" + PortalPaths.followUp(locale)
+                        + (locale.getLanguage().equals("en") ? "/request" : "/verzoek");
+            }
+            case IntakeManagement.Lookup.Throttled throttled -> {
+                response.setStatus(429);
+                response.setHeader(
+                        "Retry-After",
+                        String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+                model.addAttribute("lookupError", "throttled");
+                model.addAttribute(
+                        "minutes", Math.max(1, (throttled.retryAfter().toSeconds() + 59) / 60));
+            }
+            case IntakeManagement.Lookup.Malformed malformed -> {
+                response.setStatus(422);
+                model.addAttribute("lookupError", "malformed");
+            }
+            case IntakeManagement.Lookup.NotFound notFound -> {
+                response.setStatus(422);
+                model.addAttribute("lookupError", "not-found");
+            }
+        }
+        model.addAttribute("receipt", receipt.length() > 64 ? "" : receipt);
+        return "intake/follow-up";
+    }
+
+    @GetMapping({"/opvolgen/verzoek", "/follow-up/request"})
+    String view(HttpServletRequest request, Locale locale, Model model) {
+        Optional<HelpRequestId> id = current(request);
+        Optional<IntakeManagement.FollowUp> followUp = id.flatMap(intake::followUp);
+        if (followUp.isEmpty()) {
+            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+        }
+        fill(model, followUp.get());
+        return "intake/request";
+    }
+
+    @PostMapping({"/opvolgen/bericht", "/follow-up/message"})
+    String reply(
+            @RequestParam(name = "message", defaultValue = "") String message,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        Optional<HelpRequestId> id = current(request);
+        if (id.isEmpty()) {
+            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+        }
+        try {
+            intake.reply(id.get(), message);
+            redirect.addFlashAttribute("done", "message-sent");
+            return "redirect:" + viewPath(locale);
+        } catch (IntakeProblem problem) {
+            response.setStatus(422);
+            Optional<IntakeManagement.FollowUp> followUp = intake.followUp(id.get());
+            if (followUp.isEmpty()) {
+                return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+            }
+            fill(model, followUp.get());
+            model.addAttribute("message", message);
+            model.addAttribute("problems", problems.show(problem.problems(), locale));
+            return "intake/request";
+        }
+    }
+
+    @PostMapping({"/opvolgen/toestemming", "/follow-up/consent"})
+    String withdraw(
+            @RequestParam(name = "consent", defaultValue = "") String consent,
+            HttpServletRequest request,
+            Locale locale,
+            RedirectAttributes redirect) {
+        Optional<HelpRequestId> id = current(request);
+        if (id.isEmpty()) {
+            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+        }
+        UUID consentId = uuid(consent);
+        boolean done = consentId != null && intake.withdraw(id.get(), consentId);
+        redirect.addFlashAttribute("done", done ? "consent-withdrawn" : "consent-unknown");
+        return "redirect:" + viewPath(locale);
+    }
+
+    @PostMapping({"/opvolgen/verwijderen", "/follow-up/delete"})
+    String delete(
+            @RequestParam(name = "confirm", defaultValue = "") String confirm,
+            HttpServletRequest request,
+            Locale locale,
+            RedirectAttributes redirect) {
+        Optional<HelpRequestId> id = current(request);
+        if (id.isEmpty()) {
+            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+        }
+        if (!confirm.equals("yes")) {
+            redirect.addFlashAttribute("done", "delete-unconfirmed");
+            return "redirect:" + viewPath(locale);
+        }
+        intake.delete(id.get());
+        request.getSession().invalidate();
+        return "redirect:" + PortalPaths.followUp(locale)
+                + (locale.getLanguage().equals("en") ? "/deleted" : "/verwijderd");
+    }
+
+    @GetMapping({"/opvolgen/verwijderd", "/follow-up/deleted"})
+    String deleted() {
+        return "intake/deleted";
+    }
+
+    @PostMapping({"/opvolgen/klaar", "/follow-up/done"})
+    String done(HttpServletRequest request, Locale locale) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return "redirect:" + PortalPaths.start(locale);
+    }
+
+    private void fill(Model model, IntakeManagement.FollowUp followUp) {
+        model.addAttribute("helpRequest", followUp);
+        model.addAttribute("plan", followUp.plan());
+        model.addAttribute("answers", followUp.answers());
+        model.addAttribute("now", directory.now());
+        model.addAttribute("zone", nl.vangnet.directory.OpeningHours.ZONE);
+        List<IntakeManagement.ConsentView> active = followUp.consents().stream()
+                .filter(IntakeManagement.ConsentView::active)
+                .toList();
+        model.addAttribute("activeConsents", active);
+    }
+
+    private static String viewPath(Locale locale) {
+        return PortalPaths.followUp(locale) + (locale.getLanguage().equals("en") ? "/request" : "/verzoek");
+    }
+
+    private static Optional<HelpRequestId> current(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object id = session == null ? null : session.getAttribute(FOLLOW_UP);
+        return id instanceof UUID uuid ? Optional.of(new HelpRequestId(uuid)) : Optional.empty();
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,443 @@
+package nl.vangnet.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import nl.vangnet.directory.HelpDirectory;
+import nl.vangnet.directory.HelpOrganisation;
+import nl.vangnet.shared.FieldEncryption;
+import nl.vangnet.shared.Languages;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The intake module's facade: suggest a coding and a plan for answers, save a help request with a
+ * receipt, look it up again (throttled, without an oracle), follow up, and delete. Staff-side
+ * modules (cases, later) post professional messages and read shared requests through here, and
+ * only where the victim's consent allows it.
+ */
+@Service
+public class IntakeManagement {
+
+    private final HelpRequests requests;
+    private final CodingRules coding;
+    private final HelpPlanner planner;
+    private final HelpDirectory directory;
+    private final SecretHasher hasher;
+    private final LookupThrottle throttle;
+    private final FieldEncryption encryption;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    IntakeManagement(
+            HelpRequests requests,
+            CodingRules coding,
+            HelpPlanner planner,
+            HelpDirectory directory,
+            SecretHasher hasher,
+            LookupThrottle throttle,
+            FieldEncryption encryption,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.requests = requests;
+        this.coding = coding;
+        this.planner = planner;
+        this.directory = directory;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.encryption = encryption;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** The suggested coding for answers given so far. */
+    public SuggestedCoding suggest(IntakeAnswers answers) {
+        return coding.suggest(answers);
+    }
+
+    /** The help plan for answers given so far, with opening hours as of now. */
+    public HelpPlan plan(IntakeAnswers answers) {
+        return planner.plan(answers, coding.suggest(answers));
+    }
+
+    /** Organisations the victim may choose to share with: active directory entries for victims. */
+    public List<HelpOrganisation> shareableOrganisations() {
+        return directory.forVictims();
+    }
+
+    /**
+     * What the victim chose when saving.
+     *
+     * @param askProfessional put the request in the hotline queue
+     * @param contact how a professional may reach them (optional, encrypted), only with askProfessional
+     * @param shareWith directory slugs to share the request with
+     * @param passphrase an optional own passphrase, needed with the receipt from then on
+     */
+    public record SaveChoices(boolean askProfessional, String contact, List<String> shareWith, String passphrase) {
+        public SaveChoices {
+            contact = contact == null ? "" : contact.strip();
+            shareWith = shareWith == null ? List.of() : List.copyOf(new LinkedHashSet<>(shareWith));
+            passphrase = passphrase == null ? "" : passphrase;
+        }
+    }
+
+    /** Where a request came from. */
+    public enum Source {
+        WEB,
+        API
+    }
+
+    /** A saved request: the receipt is shown once and exists nowhere else. */
+    public record Submission(HelpRequestId id, String receipt, SuggestedCoding coding, HelpPlan plan) {
+        @Override
+        public String toString() {
+            return "Submission[" + id + "]";
+        }
+    }
+
+    /** Checks the save choices; every problem at once. */
+    public void check(SaveChoices choices) {
+        List<AnswerRules.Problem> problems = new ArrayList<>();
+        if (!choices.contact().isEmpty()) {
+            AnswerRules.text("contact", choices.contact(), AnswerRules.MAX_CONTACT, false, problems);
+            if (!choices.askProfessional()) {
+                problems.add(AnswerRules.Problem.of("contact", "contact-without-help"));
+            }
+        }
+        Set<String> known = new LinkedHashSet<>();
+        shareableOrganisations().forEach(o -> known.add(o.slug()));
+        for (String slug : choices.shareWith()) {
+            if (!known.contains(slug)) {
+                problems.add(AnswerRules.Problem.of("shareWith", "unknown-organisation"));
+                break;
+            }
+        }
+        AnswerRules.passphrase(choices.passphrase(), problems);
+        if (!problems.isEmpty()) {
+            throw new IntakeProblem(problems);
+        }
+    }
+
+    /** Saves a help request with its consents, publishes {@link HelpRequestSubmitted}, and returns the receipt. */
+    public Submission submit(IntakeAnswers answers, SaveChoices choices, Source source, Locale locale) {
+        return submit(answers, choices, source, locale, Receipt.random());
+    }
+
+    Submission submit(IntakeAnswers answers, SaveChoices choices, Source source, Locale locale, Receipt receipt) {
+        check(choices);
+        SuggestedCoding suggested = coding.suggest(answers);
+        HelpPlan plan = planner.plan(answers, suggested);
+        // The memory-hard hashes run before the transaction, so no database connection waits on them.
+        SecretHasher.Hash receiptHash = hasher.hash(receipt.secret());
+        SecretHasher.Hash passphraseHash = choices.passphrase().isEmpty() ? null : hasher.hash(choices.passphrase());
+        HelpRequestId id = HelpRequestId.random();
+        byte[] dataKey = encryption.newDataKey();
+        byte[] urls = answers.urls().isEmpty()
+                ? null
+                : encryption.encrypt(dataKey, String.join("\n", answers.urls()), context(id, "urls"));
+        byte[] contact = choices.contact().isEmpty() || !choices.askProfessional()
+                ? null
+                : encryption.encrypt(dataKey, choices.contact(), context(id, "contact"));
+        Instant now = clock.instant();
+        String language = Languages.isEnglish(locale) ? "en" : "nl";
+        Receipt saved = transactions.execute(status -> {
+            Receipt r = receipt;
+            for (int attempt = 0; requests.lookupIdTaken(r.lookupId()); attempt++) {
+                if (attempt > 20) {
+                    throw new IllegalStateException("No free receipt look-up number found");
+                }
+                r = r.withNewLookupId();
+            }
+            requests.insert(
+                    new HelpRequests.Stored(
+                            id,
+                            r.lookupId(),
+                            receiptHash,
+                            passphraseHash,
+                            dataKey,
+                            choices.askProfessional() ? HelpRequestStatus.WAITING : HelpRequestStatus.SAVED,
+                            language,
+                            now,
+                            answers,
+                            suggested,
+                            urls,
+                            contact),
+                    source.name(),
+                    answers.urls().size(),
+                    now);
+            if (choices.askProfessional()) {
+                requests.addConsent(id, ConsentScope.PROFESSIONAL_HELP, null, now);
+                if (contact != null) {
+                    requests.addConsent(id, ConsentScope.CONTACT_DETAILS, null, now);
+                }
+            }
+            for (String slug : choices.shareWith()) {
+                requests.addConsent(id, ConsentScope.SHARE_WITH_ORGANISATION, slug, now);
+            }
+            events.publishEvent(new HelpRequestSubmitted(
+                    id,
+                    now,
+                    suggested.taxonomyVersion(),
+                    suggested.code(),
+                    suggested.secondaryCodes(),
+                    answers.ageBand() == null ? "unknown" : answers.ageBand(),
+                    answers.urgent(),
+                    choices.askProfessional(),
+                    List.copyOf(answers.needs()),
+                    choices.shareWith()));
+            return r;
+        });
+        return new Submission(id, saved.formatted(), suggested, plan);
+    }
+
+    /** The outcome of a receipt look-up. Wrong and unknown receipts are deliberately the same outcome. */
+    public sealed interface Lookup {
+        /** The receipt (and passphrase, if one was set) fit this request. */
+        record Found(HelpRequestId id) implements Lookup {}
+
+        /** No request fits: unknown, wrong secret or wrong passphrase, indistinguishably. */
+        record NotFound() implements Lookup {}
+
+        /** Too many failed attempts: wait this long. */
+        record Throttled(Duration retryAfter) implements Lookup {}
+
+        /** Not shaped like a receipt code at all (not a guess: tells the person how a code looks). */
+        record Malformed() implements Lookup {}
+    }
+
+    /**
+     * Finds a request by receipt. Costs one Argon2id verification whether or not the look-up
+     * number exists (no timing oracle), counts failures per client and globally, and refuses
+     * while either limit is reached, before any hashing.
+     */
+    public Lookup lookup(String receiptText, String passphrase, String clientAddress) {
+        Optional<Receipt> parsed = Receipt.parse(receiptText);
+        if (parsed.isEmpty()) {
+            return new Lookup.Malformed();
+        }
+        Duration wait = throttle.waitFor(clientAddress);
+        if (!wait.isZero()) {
+            return new Lookup.Throttled(wait);
+        }
+        Receipt receipt = parsed.get();
+        Optional<HelpRequests.Stored> stored = requests.byLookupId(receipt.lookupId());
+        boolean ok;
+        if (stored.isEmpty()) {
+            hasher.burnOneVerification(receipt.secret());
+            ok = false;
+        } else {
+            ok = hasher.matches(receipt.secret(), stored.get().receipt());
+            if (ok && stored.get().passphrase() != null) {
+                ok = hasher.matches(
+                        passphrase == null ? "" : passphrase, stored.get().passphrase());
+            }
+        }
+        if (!ok) {
+            throttle.failed(clientAddress);
+            return new Lookup.NotFound();
+        }
+        return new Lookup.Found(stored.get().id());
+    }
+
+    /** A message in a help request's conversation, decrypted for the victim or a consented professional. */
+    public record Message(boolean fromVictim, @Nullable String authorLabel, String text, Instant at) {}
+
+    /** A consent as the victim sees it. */
+    public record ConsentView(
+            UUID id,
+            ConsentScope scope,
+            @Nullable String organisation,
+            Instant grantedAt,
+            @Nullable Instant withdrawnAt) {
+        public boolean active() {
+            return withdrawnAt == null;
+        }
+    }
+
+    /** What the victim sees when they come back. */
+    public record FollowUp(
+            HelpRequestId id,
+            HelpRequestStatus status,
+            Instant createdAt,
+            IntakeAnswers answers,
+            SuggestedCoding coding,
+            HelpPlan plan,
+            List<Message> messages,
+            List<ConsentView> consents,
+            int urlCount,
+            boolean hasContact) {
+
+        public boolean helpRequested() {
+            return consents.stream().anyMatch(c -> c.active() && c.scope() == ConsentScope.PROFESSIONAL_HELP);
+        }
+    }
+
+    public Optional<FollowUp> followUp(HelpRequestId id) {
+        return requests.byId(id).map(stored -> {
+            List<Message> messages = requests.messages(id).stream()
+                    .map(m -> new Message(
+                            m.author().equals("VICTIM"),
+                            m.authorLabel(),
+                            encryption.decrypt(stored.dataKey(), m.body(), context(id, "message:" + m.id())),
+                            m.createdAt()))
+                    .toList();
+            List<ConsentView> consents = requests.consents(id).stream()
+                    .map(c -> new ConsentView(c.id(), c.scope(), c.organisation(), c.grantedAt(), c.withdrawnAt()))
+                    .toList();
+            int urlCount = stored.urlsEncrypted() == null
+                    ? 0
+                    : encryption
+                            .decrypt(stored.dataKey(), stored.urlsEncrypted(), context(id, "urls"))
+                            .split("\n")
+                            .length;
+            return new FollowUp(
+                    id,
+                    stored.status(),
+                    stored.createdAt(),
+                    stored.answers(),
+                    stored.coding(),
+                    planner.plan(stored.answers(), stored.coding()),
+                    messages,
+                    consents,
+                    urlCount,
+                    stored.contactEncrypted() != null);
+        });
+    }
+
+    /** The victim writes to the professional. Only while a professional was asked to help. */
+    public void reply(HelpRequestId id, String text) {
+        List<AnswerRules.Problem> problems = new ArrayList<>();
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            problems.add(AnswerRules.Problem.of("message", "message-empty"));
+        } else {
+            AnswerRules.text("message", body, AnswerRules.MAX_MESSAGE, true, problems);
+        }
+        FollowUp current = followUp(id)
+                .orElseThrow(() -> new IntakeProblem(List.of(AnswerRules.Problem.of("message", "request-gone"))));
+        if (!current.helpRequested()) {
+            problems.add(AnswerRules.Problem.of("message", "message-without-help"));
+        }
+        if (!problems.isEmpty()) {
+            throw new IntakeProblem(problems);
+        }
+        writeMessage(id, "VICTIM", null, body);
+        events.publishEvent(new VictimReplied(id, clock.instant()));
+    }
+
+    /**
+     * A professional writes to the victim (used by staff-side modules; the cases module will call
+     * this). Refused unless the victim asked for professional help and has not withdrawn it.
+     */
+    public void postProfessionalMessage(HelpRequestId id, String authorLabel, String text) {
+        FollowUp current = followUp(id).orElseThrow(() -> new IllegalArgumentException("no such help request"));
+        if (!current.helpRequested()) {
+            throw new IllegalStateException("the victim has not asked for (or has withdrawn) professional help");
+        }
+        if (text.isBlank() || text.length() > AnswerRules.MAX_MESSAGE || authorLabel.isBlank()) {
+            throw new IllegalArgumentException(
+                    "a message needs an author label and 1.." + AnswerRules.MAX_MESSAGE + " characters");
+        }
+        transactions.executeWithoutResult(status -> {
+            writeMessage(id, "PROFESSIONAL", authorLabel.strip(), text.strip());
+            if (current.status() == HelpRequestStatus.WAITING) {
+                requests.setStatus(id, HelpRequestStatus.ANSWERED, clock.instant());
+            }
+        });
+    }
+
+    private void writeMessage(HelpRequestId id, String author, @Nullable String label, String text) {
+        HelpRequests.Stored stored = requests.byId(id).orElseThrow();
+        UUID messageId = UUID.randomUUID();
+        byte[] body = encryption.encrypt(stored.dataKey(), text, context(id, "message:" + messageId));
+        requests.addMessage(id, messageId, author, label, body, clock.instant());
+    }
+
+    /** Requests in the hotline queue (professional help asked and not withdrawn), urgent first. */
+    public List<HelpRequestId> hotlineQueue() {
+        return requests.waitingForProfessional();
+    }
+
+    /**
+     * The coded request for a named organisation, only while the victim's consent to share with
+     * it is active. No free text: what the victim typed stays with the request.
+     */
+    public Optional<SharedRequest> sharedWith(HelpRequestId id, String organisationSlug) {
+        Optional<HelpRequests.Stored> stored = requests.byId(id);
+        boolean consented = requests.consents(id).stream()
+                .anyMatch(c -> c.active()
+                        && c.scope() == ConsentScope.SHARE_WITH_ORGANISATION
+                        && organisationSlug.equals(c.organisation()));
+        if (stored.isEmpty() || !consented) {
+            return Optional.empty();
+        }
+        return Optional.of(new SharedRequest(
+                id,
+                stored.get().createdAt(),
+                stored.get().answers(),
+                stored.get().coding()));
+    }
+
+    /** What a consented organisation gets to see: codes only. */
+    public record SharedRequest(HelpRequestId id, Instant createdAt, IntakeAnswers answers, SuggestedCoding coding) {}
+
+    /** Withdraws one consent. Withdrawing professional help also withdraws and erases the contact details. */
+    public boolean withdraw(HelpRequestId id, UUID consentId) {
+        Boolean done = transactions.execute(status -> {
+            Instant now = clock.instant();
+            Optional<HelpRequests.Consent> consent = requests.consents(id).stream()
+                    .filter(c -> c.id().equals(consentId) && c.active())
+                    .findFirst();
+            if (consent.isEmpty() || !requests.withdraw(id, consentId, now)) {
+                return false;
+            }
+            List<HelpRequests.Consent> withdrawn = new ArrayList<>();
+            withdrawn.add(consent.get());
+            if (consent.get().scope() == ConsentScope.PROFESSIONAL_HELP) {
+                for (HelpRequests.Consent c : requests.consents(id)) {
+                    if (c.active() && c.scope() == ConsentScope.CONTACT_DETAILS && requests.withdraw(id, c.id(), now)) {
+                        withdrawn.add(c);
+                    }
+                }
+                requests.setStatus(id, HelpRequestStatus.SAVED, now);
+            }
+            if (withdrawn.stream().anyMatch(c -> c.scope() == ConsentScope.CONTACT_DETAILS)) {
+                requests.eraseContact(id, now);
+            }
+            for (HelpRequests.Consent c : withdrawn) {
+                events.publishEvent(new ConsentWithdrawn(id, c.scope(), c.organisation(), now));
+            }
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    /** Deletes the request with its messages and consents for good (hard delete). */
+    public boolean delete(HelpRequestId id) {
+        Boolean deleted = transactions.execute(status -> {
+            boolean gone = requests.delete(id);
+            if (gone) {
+                events.publishEvent(new HelpRequestDeleted(id, clock.instant()));
+            }
+            return gone;
+        });
+        return Boolean.TRUE.equals(deleted);
+    }
+
+    private static String context(HelpRequestId id, String field) {
+        return "intake:" + id.value() + ":" + field;
+    }
+}

@@ -1,0 +1,56 @@
+package nl.vangnet.intake;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the help portal, under {@code vangnet.intake}.
+ *
+ * @param receiptHash Argon2id cost of receipt and passphrase hashes (see docs/adr/0002)
+ * @param lookup throttling of receipt look-ups
+ */
+@ConfigurationProperties("vangnet.intake")
+public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup) {
+
+    public IntakeProperties {
+        if (receiptHash == null) {
+            receiptHash = new ReceiptHash(0, 0, 0, 0);
+        }
+        if (lookup == null) {
+            lookup = new Lookup(0, 0, null, null, null);
+        }
+    }
+
+    /**
+     * @param memoryKib memory per hash in KiB
+     * @param iterations passes over the memory
+     * @param parallelism lanes
+     * @param maxConcurrent how many hashes may run at once (bounds memory under load)
+     */
+    public record ReceiptHash(int memoryKib, int iterations, int parallelism, int maxConcurrent) {
+        public ReceiptHash {
+            memoryKib = memoryKib <= 0 ? 19 * 1024 : memoryKib;
+            iterations = iterations <= 0 ? 2 : iterations;
+            parallelism = parallelism <= 0 ? 1 : parallelism;
+            maxConcurrent = maxConcurrent <= 0 ? 4 : maxConcurrent;
+        }
+    }
+
+    /**
+     * @param maxFailuresPerClient failed look-ups from one client within the window before it waits
+     * @param maxFailuresGlobal failed look-ups from everyone within the global window before all wait
+     * @param window how long a client's failures count
+     * @param globalWindow how long failures count towards the global limit
+     * @param lockout how long a client waits once over its limit
+     */
+    public record Lookup(
+            int maxFailuresPerClient, int maxFailuresGlobal, Duration window, Duration globalWindow, Duration lockout) {
+        public Lookup {
+            maxFailuresPerClient = maxFailuresPerClient <= 0 ? 10 : maxFailuresPerClient;
+            maxFailuresGlobal = maxFailuresGlobal <= 0 ? 300 : maxFailuresGlobal;
+            window = window == null ? Duration.ofMinutes(15) : window;
+            globalWindow = globalWindow == null ? Duration.ofMinutes(1) : globalWindow;
+            lockout = lockout == null ? Duration.ofMinutes(15) : lockout;
+        }
+    }
+}
