@@ -96,6 +96,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/staff/admin", "/staff/admin/**")
                         .hasRole(Role.ADMIN.name())
+                        .requestMatchers("/staff/research", "/staff/research/**")
+                        .hasAnyRole(Role.RESEARCHER.name(), Role.ADMIN.name())
                         .requestMatchers("/staff", "/staff/**")
                         .authenticated()
                         .anyRequest()

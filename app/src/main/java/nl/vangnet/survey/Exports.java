@@ -1,0 +1,291 @@
+package nl.vangnet.survey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.vangnet.survey.Codebook.Kind;
+import nl.vangnet.survey.Codebook.ValueLabel;
+import nl.vangnet.survey.Codebook.Variable;
+import nl.vangnet.survey.Instrument.Item;
+import nl.vangnet.taxonomy.LocalizedText;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the research exports from the codebook: answers as CSV with coded values (one row per
+ * response), the codebook as CSV, and SPSS and R syntax that read the CSV and label variables
+ * and values. Researchers never get contact details here.
+ */
+@Component
+class Exports {
+
+    static final String CSV_FILE = "responses.csv";
+
+    private final Responses responses;
+    private final Campaigns campaigns;
+
+    Exports(Responses responses, Campaigns campaigns) {
+        this.responses = responses;
+        this.campaigns = campaigns;
+    }
+
+    String responsesCsv(Campaign campaign, Codebook codebook) {
+        Map<UUID, String> linkLabels = campaigns.links(campaign.id()).stream()
+                .collect(Collectors.toMap(CampaignLink::id, CampaignLink::label));
+        Questionnaire questionnaire = new Questionnaire(codebook.instrument());
+        StringBuilder out = new StringBuilder();
+        out.append(Csv.line(codebook.columnNames()));
+        responses.forEach(campaign.id(), r -> {
+            List<String> row = new ArrayList<>();
+            for (Variable v : codebook.variables()) {
+                row.add(value(v, r, linkLabels, questionnaire));
+            }
+            out.append(Csv.line(row));
+        });
+        return out.toString();
+    }
+
+    private static String value(
+            Variable v, StoredResponse r, Map<UUID, String> linkLabels, Questionnaire questionnaire) {
+        Item item = v.item();
+        if (item == null) {
+            return switch (v.name()) {
+                case "response_id" -> r.id().toString();
+                case "link_label" -> linkLabels.getOrDefault(r.linkId(), "");
+                case "language" -> "en".equals(r.language()) ? "2" : "1";
+                case "age_group" -> String.valueOf(r.ageGroup());
+                case "submitted_on" -> r.submittedOn().toString();
+                case "duration_sec" -> String.valueOf(r.durationSeconds());
+                case "flag_too_fast" -> flag(r.flags().tooFast());
+                case "flag_straightline" -> flag(r.flags().straightLining());
+                case "flag_inconsistent" -> flag(r.flags().inconsistent());
+                default -> "";
+            };
+        }
+        boolean shown = questionnaire.shown(item, r.answers());
+        boolean answered = r.answers().has(item.id());
+        if (v.kind() == Kind.STRING) {
+            return r.answers().text(item.id()).orElse("");
+        }
+        if (!shown) {
+            return String.valueOf(Codebook.NOT_SHOWN);
+        }
+        if (!answered) {
+            return String.valueOf(Codebook.NO_ANSWER);
+        }
+        if (v.optionCode() != null) {
+            return r.answers().codes(item.id()).contains(v.optionCode()) ? "1" : "0";
+        }
+        return r.answers().code(item.id()).map(String::valueOf).orElse(String.valueOf(Codebook.NO_ANSWER));
+    }
+
+    private static String flag(boolean value) {
+        return value ? "1" : "0";
+    }
+
+    static String codebookCsv(Codebook codebook) {
+        StringBuilder out = new StringBuilder();
+        out.append(Csv.line(List.of(
+                "variable",
+                "row",
+                "value",
+                "label_nl",
+                "label_en",
+                "type",
+                "measure",
+                "shown_if",
+                "taxonomy_code",
+                "period")));
+        for (Variable v : codebook.variables()) {
+            out.append(Csv.line(List.of(
+                    v.name(),
+                    "variable",
+                    "",
+                    v.label().nl(),
+                    v.label().en(),
+                    v.kind().name().toLowerCase(Locale.ROOT),
+                    v.measure().name().toLowerCase(Locale.ROOT),
+                    v.condition(),
+                    v.taxonomyCode() == null ? "" : v.taxonomyCode(),
+                    v.period() == null ? "" : v.period())));
+            for (ValueLabel value : v.values()) {
+                out.append(Csv.line(List.of(
+                        v.name(),
+                        "value",
+                        String.valueOf(value.code()),
+                        value.label().nl(),
+                        value.label().en(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "")));
+            }
+            if (v.item() != null && v.item().kind() == ItemType.NUMBER) {
+                for (ValueLabel value : Codebook.MISSING) {
+                    out.append(Csv.line(List.of(
+                            v.name(),
+                            "value",
+                            String.valueOf(value.code()),
+                            value.label().nl(),
+                            value.label().en(),
+                            "",
+                            "",
+                            "",
+                            "",
+                            "")));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String label(LocalizedText text, Locale locale) {
+        return text.in(locale);
+    }
+
+    private static String spss(String text) {
+        return "'" + text.replace("'", "''").replace("\n", " ") + "'";
+    }
+
+    static String spssSyntax(Campaign campaign, Codebook codebook, Locale locale) {
+        Instrument instrument = codebook.instrument();
+        StringBuilder out = new StringBuilder();
+        out.append("* Vangnet survey export: ")
+                .append(instrument.id())
+                .append(" version ")
+                .append(instrument.version())
+                .append(".\n");
+        out.append("* Campaign: ")
+                .append(campaign.name().replaceAll("[\\r\\n]", " "))
+                .append(".\n");
+        out.append("* Reads ")
+                .append(CSV_FILE)
+                .append(" from the working directory; -8 = not shown, -9 = not answered.\n");
+        out.append("GET DATA /TYPE=TXT /FILE='").append(CSV_FILE).append("' /ENCODING='UTF8'\n");
+        out.append("  /DELIMITERS=\",\" /QUALIFIER='\"' /ARRANGEMENT=DELIMITED /FIRSTCASE=2\n");
+        out.append("  /VARIABLES=\n");
+        for (Variable v : codebook.variables()) {
+            String format = switch (v.kind()) {
+                case STRING -> "A" + stringWidth(v);
+                case DATE -> "SDATE10";
+                case NUMERIC -> "F8.0";
+            };
+            out.append("  ").append(v.name()).append(' ').append(format).append('\n');
+        }
+        out.append(".\nEXECUTE.\n\nVARIABLE LABELS\n");
+        List<String> labels = new ArrayList<>();
+        for (Variable v : codebook.variables()) {
+            labels.add("  " + v.name() + " " + spss(label(v.label(), locale)));
+        }
+        out.append(String.join("\n  /", labels)).append(".\n\n");
+        List<String> valueLabels = new ArrayList<>();
+        List<String> withMissing = new ArrayList<>();
+        for (Variable v : codebook.variables()) {
+            List<ValueLabel> values = new ArrayList<>(v.values());
+            if (v.item() != null && v.item().kind() == ItemType.NUMBER) {
+                values.addAll(Codebook.MISSING);
+            }
+            if (v.hasMissingCodes()) {
+                withMissing.add(v.name());
+            }
+            if (values.isEmpty()) {
+                continue;
+            }
+            valueLabels.add("  " + v.name() + " "
+                    + values.stream()
+                            .map(x -> x.code() + " " + spss(label(x.label(), locale)))
+                            .collect(Collectors.joining(" ")));
+        }
+        if (!valueLabels.isEmpty()) {
+            out.append("VALUE LABELS\n")
+                    .append(String.join("\n  /", valueLabels))
+                    .append(".\n\n");
+        }
+        if (!withMissing.isEmpty()) {
+            out.append("MISSING VALUES ").append(String.join(" ", withMissing)).append(" (-8, -9).\n\n");
+        }
+        for (Codebook.Measure measure : Codebook.Measure.values()) {
+            List<String> names = codebook.variables().stream()
+                    .filter(v -> v.measure() == measure && v.kind() == Kind.NUMERIC)
+                    .map(Variable::name)
+                    .toList();
+            if (!names.isEmpty()) {
+                out.append("VARIABLE LEVEL ")
+                        .append(String.join(" ", names))
+                        .append(" (")
+                        .append(measure.name())
+                        .append(").\n");
+            }
+        }
+        out.append("EXECUTE.\n");
+        return out.toString();
+    }
+
+    private static int stringWidth(Variable v) {
+        if (v.item() != null && v.item().maxLength() != null) {
+            return Math.max(1, v.item().maxLength() * 4);
+        }
+        return "response_id".equals(v.name()) ? 36 : 400;
+    }
+
+    private static String r(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"";
+    }
+
+    static String rSyntax(Campaign campaign, Codebook codebook, Locale locale) {
+        Instrument instrument = codebook.instrument();
+        StringBuilder out = new StringBuilder();
+        out.append("# Vangnet survey export: ")
+                .append(instrument.id())
+                .append(" version ")
+                .append(instrument.version())
+                .append('\n');
+        out.append("# Campaign: ")
+                .append(campaign.name().replaceAll("[\\r\\n]", " "))
+                .append('\n');
+        out.append("# Reads ").append(CSV_FILE).append(" from the working directory. Codes -8 (not shown) and\n");
+        out.append("# -9 (not answered) become NA; categorical variables become (ordered) factors.\n");
+        out.append("responses <- read.csv(")
+                .append(r(CSV_FILE))
+                .append(", fileEncoding = \"UTF-8\", stringsAsFactors = FALSE, na.strings = character(0))\n");
+        List<String> missing = codebook.variables().stream()
+                .filter(Variable::hasMissingCodes)
+                .map(v -> r(v.name()))
+                .toList();
+        if (!missing.isEmpty()) {
+            out.append("for (v in c(").append(String.join(", ", missing)).append(")) {\n");
+            out.append("  responses[[v]][responses[[v]] %in% c(-8, -9)] <- NA\n}\n");
+        }
+        out.append("responses$submitted_on <- as.Date(responses$submitted_on)\n");
+        for (Variable v : codebook.variables()) {
+            List<ValueLabel> values =
+                    v.values().stream().filter(x -> x.code() >= 0).toList();
+            if (!values.isEmpty()) {
+                out.append("responses$")
+                        .append(v.name())
+                        .append(" <- factor(responses$")
+                        .append(v.name())
+                        .append(", levels = c(")
+                        .append(values.stream()
+                                .map(x -> String.valueOf(x.code()))
+                                .collect(Collectors.joining(", ")))
+                        .append("), labels = c(")
+                        .append(values.stream()
+                                .map(x -> r(label(x.label(), locale)))
+                                .collect(Collectors.joining(", ")))
+                        .append(")")
+                        .append(v.measure() == Codebook.Measure.ORDINAL ? ", ordered = TRUE" : "")
+                        .append(")\n");
+            }
+            out.append("attr(responses$")
+                    .append(v.name())
+                    .append(", \"label\") <- ")
+                    .append(r(label(v.label(), locale)))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+}
