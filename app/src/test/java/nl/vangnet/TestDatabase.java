@@ -26,8 +26,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     private static Server server;
 
-    record Server(String adminUrl, String user, String password) {
-        String urlFor(String database) {
+    /** A PostgreSQL server the tests may create databases on. */
+    public record Server(String adminUrl, String user, String password) {
+        public String urlFor(String database) {
             int slash = adminUrl.lastIndexOf('/');
             return adminUrl.substring(0, slash + 1) + database;
         }
@@ -66,6 +67,24 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                         // A left-over test database on a throw-away server is harmless.
                     }
                 });
+    }
+
+    /**
+     * Creates a fresh database and returns its JDBC URL, for tests that start the application
+     * themselves (e.g. twice on the same database, to test a restart). Dropped at JVM exit.
+     */
+    public static String newDatabase() {
+        Server s = server();
+        String database = "vt_" + UUID.randomUUID().toString().replace("-", "");
+        execute(s, "CREATE DATABASE " + database);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute(s, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            } catch (RuntimeException ignored) {
+                // A left-over test database on a throw-away server is harmless.
+            }
+        }));
+        return s.urlFor(database);
     }
 
     public static synchronized Server server() {

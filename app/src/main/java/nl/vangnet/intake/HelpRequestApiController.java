@@ -1,6 +1,5 @@
 package nl.vangnet.intake;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -46,6 +45,11 @@ class HelpRequestApiController {
     static final String LOOKUP_EXAMPLE = """
             {"receipt":"1000 0000 0000 0000 0001","passphrase":""}""";
 
+    private static final tools.jackson.databind.json.JsonMapper STRICT =
+            tools.jackson.databind.json.JsonMapper.builder()
+                    .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build();
+
     private final IntakeManagement intake;
     private final Problems problems;
     private final MessageSource messages;
@@ -56,7 +60,6 @@ class HelpRequestApiController {
         this.messages = messages;
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record CreateRequest(
             @Nullable String language,
             @Nullable String happeningNow,
@@ -75,7 +78,6 @@ class HelpRequestApiController {
             @Nullable List<String> shareWith,
             @Nullable String passphrase) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = false)
     record LookupRequest(@Nullable String receipt, @Nullable String passphrase) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,7 +93,8 @@ class HelpRequestApiController {
                                                     @ExampleObject(
                                                             name = "urgent-sextortion",
                                                             value = CREATE_EXAMPLE))))
-    ResponseEntity<Map<String, Object>> create(@RequestBody CreateRequest body, Locale requestLocale) {
+    ResponseEntity<Map<String, Object>> create(@RequestBody String json, Locale requestLocale) {
+        CreateRequest body = strict(json, CreateRequest.class);
         Locale locale = body.language() == null ? requestLocale : Languages.supportedOrDefault(body.language());
         List<AnswerRules.Problem> found = new ArrayList<>();
         if (body.language() != null && !List.of("nl", "en").contains(body.language())) {
@@ -152,8 +155,8 @@ class HelpRequestApiController {
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                                             examples = @ExampleObject(name = "demo-receipt", value = LOOKUP_EXAMPLE))))
-    ResponseEntity<Map<String, Object>> lookup(
-            @RequestBody LookupRequest body, HttpServletRequest request, Locale locale) {
+    ResponseEntity<Map<String, Object>> lookup(@RequestBody String json, HttpServletRequest request, Locale locale) {
+        LookupRequest body = strict(json, LookupRequest.class);
         IntakeManagement.Lookup outcome = intake.lookup(
                 body.receipt() == null ? "" : body.receipt(),
                 body.passphrase() == null ? "" : body.passphrase(),
@@ -252,6 +255,22 @@ class HelpRequestApiController {
                             .toList()));
         }
         return new PlanView(plan.urgent(), plan.at(), steps, organisations);
+    }
+
+    /**
+     * Reads a body strictly: an unknown field is refused (400) rather than ignored, so a partner
+     * app with a typo in a field name learns at once that an answer did not arrive.
+     */
+    private static <T> T strict(String json, Class<T> type) {
+        try {
+            T value = STRICT.readValue(json, type);
+            if (value == null) {
+                throw new ApiProblem(400, "malformed-body");
+            }
+            return value;
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new ApiProblem(400, "malformed-body");
+        }
     }
 
     private String text(String key, Locale locale) {

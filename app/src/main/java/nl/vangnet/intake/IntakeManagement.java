@@ -394,6 +394,25 @@ public class IntakeManagement {
     /** What a consented organisation gets to see: codes only. */
     public record SharedRequest(HelpRequestId id, Instant createdAt, IntakeAnswers answers, SuggestedCoding coding) {}
 
+    /**
+     * The contact details the victim left, decrypted for the professional helping them (the cases
+     * module), only while both professional help and the contact-details consent are active.
+     */
+    public Optional<String> contactDetails(HelpRequestId id) {
+        Optional<HelpRequests.Stored> stored = requests.byId(id);
+        if (stored.isEmpty() || stored.get().contactEncrypted() == null) {
+            return Optional.empty();
+        }
+        List<HelpRequests.Consent> consents = requests.consents(id);
+        boolean help = consents.stream().anyMatch(c -> c.active() && c.scope() == ConsentScope.PROFESSIONAL_HELP);
+        boolean contact = consents.stream().anyMatch(c -> c.active() && c.scope() == ConsentScope.CONTACT_DETAILS);
+        if (!help || !contact) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                encryption.decrypt(stored.get().dataKey(), stored.get().contactEncrypted(), context(id, "contact")));
+    }
+
     /** Withdraws one consent. Withdrawing professional help also withdraws and erases the contact details. */
     public boolean withdraw(HelpRequestId id, UUID consentId) {
         Boolean done = transactions.execute(status -> {

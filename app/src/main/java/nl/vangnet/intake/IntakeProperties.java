@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the help portal, under {@code vangnet.intake}.
  *
- * @param receiptHash Argon2id cost of receipt and passphrase hashes (see docs/adr/0002)
+ * @param receiptHash Argon2id cost of receipt and passphrase hashes (see docs/adr/0030)
  * @param lookup throttling of receipt look-ups
  */
 @ConfigurationProperties("vangnet.intake")

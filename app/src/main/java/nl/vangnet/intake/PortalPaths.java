@@ -39,6 +39,31 @@ class PortalPaths {
         return followUp(locale);
     }
 
+    @ModelAttribute("clearPath")
+    String clearPath(Locale locale) {
+        return Languages.isEnglish(locale) ? "/help/clear" : "/hulp/wissen";
+    }
+
+    @ModelAttribute("messagePath")
+    String messagePath(Locale locale) {
+        return followUp(locale) + (Languages.isEnglish(locale) ? "/message" : "/bericht");
+    }
+
+    @ModelAttribute("consentPath")
+    String consentPath(Locale locale) {
+        return followUp(locale) + (Languages.isEnglish(locale) ? "/consent" : "/toestemming");
+    }
+
+    @ModelAttribute("deletePath")
+    String deletePath(Locale locale) {
+        return followUp(locale) + (Languages.isEnglish(locale) ? "/delete" : "/verwijderen");
+    }
+
+    @ModelAttribute("donePath")
+    String donePath(Locale locale) {
+        return followUp(locale) + (Languages.isEnglish(locale) ? "/done" : "/klaar");
+    }
+
     @ModelAttribute("startPath")
     String startPath(Locale locale) {
         return start(locale);

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A receipt code: 20 digits shown once, in five groups of four. The first 8 digits are a
  * non-secret look-up number (unique, indexed) that finds the one row to check; the last 12
- * digits are the secret, stored only as an Argon2id hash. See docs/adr/0002.
+ * digits are the secret, stored only as an Argon2id hash. See docs/adr/0030.
  */
 record Receipt(String lookupId, String secret) {
 
