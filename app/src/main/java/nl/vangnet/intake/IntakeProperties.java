@@ -29,8 +29,8 @@ public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup) {
      */
     public record ReceiptHash(int memoryKib, int iterations, int parallelism, int maxConcurrent) {
         public ReceiptHash {
-            memoryKib = memoryKib <= 0 ? 19 * 1024 : memoryKib;
-            iterations = iterations <= 0 ? 2 : iterations;
+            memoryKib = memoryKib <= 0 ? 12 * 1024 : memoryKib;
+            iterations = iterations <= 0 ? 3 : iterations;
             parallelism = parallelism <= 0 ? 1 : parallelism;
             maxConcurrent = maxConcurrent <= 0 ? 4 : maxConcurrent;
         }
