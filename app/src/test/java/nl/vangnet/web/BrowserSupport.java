@@ -9,6 +9,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,9 @@ public final class BrowserSupport implements AutoCloseable {
 
     /** Asserts axe-core finds no WCAG 2.0/2.1/2.2 A or AA violation on the page as it is now. */
     public static void assertAccessible(Page page) {
+        // Wait until the stylesheet has loaded: on a busy machine a check right after a click can
+        // otherwise see the unstyled page (and report, e.g., too small touch targets).
+        page.waitForLoadState(LoadState.LOAD);
         AxeResults results = new AxeBuilder(page)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
                 .analyze();
