@@ -334,8 +334,11 @@ public class IntakeManagement {
         if (!problems.isEmpty()) {
             throw new IntakeProblem(problems);
         }
-        writeMessage(id, "VICTIM", null, body);
-        events.publishEvent(new VictimReplied(id, clock.instant()));
+        // In a transaction, so transactional listeners (the cases module) receive the event.
+        transactions.executeWithoutResult(status -> {
+            writeMessage(id, "VICTIM", null, body);
+            events.publishEvent(new VictimReplied(id, clock.instant()));
+        });
     }
 
     /**
