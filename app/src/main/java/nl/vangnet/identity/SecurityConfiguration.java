@@ -74,6 +74,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/help-requests", "/api/v1/help-requests/lookup")
                         .permitAll()
+                        // Takedown figures: aggregates with small cells suppressed, for any API client.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/takedown/stats")
+                        .authenticated()
                         .anyRequest()
                         .authenticated())
                 .csrf(c -> c.disable())
@@ -98,6 +101,9 @@ class SecurityConfiguration {
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers("/staff/research", "/staff/research/**")
                         .hasAnyRole(Role.RESEARCHER.name(), Role.ADMIN.name())
+                        // Takedown requests hold URLs of victims' images: hotline and administrators only.
+                        .requestMatchers("/staff/takedown", "/staff/takedown/**")
+                        .hasAnyRole(Role.HOTLINE.name(), Role.ADMIN.name())
                         .requestMatchers("/staff", "/staff/**")
                         .authenticated()
                         .anyRequest()

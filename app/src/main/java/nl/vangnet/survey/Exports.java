@@ -99,10 +99,14 @@ class Exports {
                 "taxonomy_code",
                 "period")));
         for (Variable v : codebook.variables()) {
+            // For number items the variable row's value column gives the valid range, e.g. 10..99.
+            String range = v.item() != null && v.item().kind() == ItemType.NUMBER
+                    ? v.item().min() + ".." + v.item().max()
+                    : "";
             out.append(Csv.line(List.of(
                     v.name(),
                     "variable",
-                    "",
+                    range,
                     v.label().nl(),
                     v.label().en(),
                     v.kind().name().toLowerCase(Locale.ROOT),

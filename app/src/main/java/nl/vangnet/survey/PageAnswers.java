@@ -18,7 +18,15 @@ final class PageAnswers {
     /** A problem with one item's answer: a message key and its arguments. */
     record Problem(String itemId, String messageKey, List<Object> arguments) {}
 
-    record Result(Answers answers, List<Problem> problems, Map<String, String> rawValues) {
+    /**
+     * @param rawValues what was typed into number and text fields, to show again with a problem
+     * @param rawChoices the options ticked in a choice question that has a problem, to show again
+     */
+    record Result(
+            Answers answers,
+            List<Problem> problems,
+            Map<String, String> rawValues,
+            Map<String, List<Integer>> rawChoices) {
         boolean valid() {
             return problems.isEmpty();
         }
@@ -34,6 +42,7 @@ final class PageAnswers {
         Answers answers = before.copy();
         List<Problem> problems = new ArrayList<>();
         Map<String, String> raw = new LinkedHashMap<>();
+        Map<String, List<Integer>> rawChoices = new LinkedHashMap<>();
         for (Item item : items) {
             answers.remove(item.id());
             String[] given = params.getOrDefault(param(item.id()), new String[0]);
@@ -82,6 +91,7 @@ final class PageAnswers {
                     if (invalid) {
                         problems.add(new Problem(item.id(), "survey.answer.invalid-option", List.of()));
                     } else if (exclusive) {
+                        rawChoices.put(item.id(), List.copyOf(codes));
                         String label = instrument.optionsOf(item).stream()
                                 .filter(Option::exclusive)
                                 .findFirst()
@@ -116,7 +126,7 @@ final class PageAnswers {
                 }
             }
         }
-        return new Result(answers, List.copyOf(problems), raw);
+        return new Result(answers, List.copyOf(problems), raw, rawChoices);
     }
 
     private static Integer optionCode(Instrument instrument, Item item, String value) {

@@ -118,7 +118,7 @@ class RespondentPages {
         int first = questionnaire.nextPage(-1, new Answers());
         RespondentState state =
                 taking.start(opened, under16 ? RespondentState.UNDER_16 : RespondentState.SIXTEEN_OR_OLDER, first);
-        return questionPage(opened, token, state, model, List.of(), Map.of());
+        return questionPage(opened, token, state, model, List.of(), Map.of(), Map.of());
     }
 
     /** The language switch link of the layout lands here as a GET: start again from the information page. */
@@ -156,7 +156,7 @@ class RespondentPages {
                 return send(opened, token, state, response, model);
             }
             int last = questionnaire.previousPage(instrument.pages().size(), questionnaire.effective(answers));
-            return questionPage(opened, token, state.at(last, false, answers), model, List.of(), Map.of());
+            return questionPage(opened, token, state.at(last, false, answers), model, List.of(), Map.of(), Map.of());
         }
         if (state.page() < 0 || state.page() >= instrument.pages().size()) {
             response.setStatus(400);
@@ -174,14 +174,15 @@ class RespondentPages {
                     state.at(state.page(), state.support(), read.answers()),
                     model,
                     List.of(),
-                    read.rawValues());
+                    read.rawValues(),
+                    read.rawChoices());
         }
         if ("back".equals(action)) {
             // Keep what was valid on this page; going back never shows errors.
             Answers kept = read.valid() ? read.answers() : answers;
             int previous = questionnaire.previousPage(state.page(), kept);
             int target = previous < 0 ? state.page() : previous;
-            return questionPage(opened, token, state.at(target, false, kept), model, List.of(), Map.of());
+            return questionPage(opened, token, state.at(target, false, kept), model, List.of(), Map.of(), Map.of());
         }
         if (!read.valid()) {
             response.setStatus(422);
@@ -191,14 +192,16 @@ class RespondentPages {
                     state.at(state.page(), state.support(), read.answers()),
                     model,
                     read.problems(),
-                    read.rawValues());
+                    read.rawValues(),
+                    read.rawChoices());
         }
         Answers updated = read.answers();
         int next = questionnaire.nextPage(state.page(), updated);
         if (next < 0) {
             return sendPage(opened, token, state.at(RespondentState.SEND_PAGE, sensitiveAnswered, updated), model);
         }
-        return questionPage(opened, token, state.at(next, sensitiveAnswered, updated), model, List.of(), Map.of());
+        return questionPage(
+                opened, token, state.at(next, sensitiveAnswered, updated), model, List.of(), Map.of(), Map.of());
     }
 
     private String send(
@@ -347,7 +350,8 @@ class RespondentPages {
             RespondentState state,
             Model model,
             List<PageAnswers.Problem> problems,
-            Map<String, String> rawValues) {
+            Map<String, String> rawValues,
+            Map<String, List<Integer>> rawChoices) {
         Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         Instrument instrument = opened.instrument();
         Questionnaire questionnaire = new Questionnaire(instrument);
@@ -362,7 +366,7 @@ class RespondentPages {
         List<ItemView> views = new ArrayList<>();
         for (Item item : questionnaire.visibleItems(state.page(), answers)) {
             List<OptionView> options = new ArrayList<>();
-            List<Integer> chosen = answers.codes(item.id());
+            List<Integer> chosen = rawChoices.getOrDefault(item.id(), answers.codes(item.id()));
             for (Option o : instrument.optionsOf(item)) {
                 options.add(new OptionView(
                         o.code(), o.label().in(locale), chosen.contains(o.code()), "a-" + item.id() + "-" + o.code()));

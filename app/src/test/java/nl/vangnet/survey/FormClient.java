@@ -1,8 +1,6 @@
 package nl.vangnet.survey;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,19 +24,21 @@ final class FormClient {
     private static final Pattern HIDDEN =
             Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
-    private final HttpClient client;
+    /** One client for all instances (the load benchmark runs a thousand); cookies are kept per instance. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(30))
+            .build();
+
     private final String base;
     private final String language;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
     private String lastBody = "";
 
     FormClient(String base, String language) {
         this.base = base;
         this.language = language;
-        this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
     }
 
     HttpResponse<String> get(String path) {
@@ -113,8 +113,28 @@ final class FormClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        HttpRequest.Builder withCookies =
+                HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(120));
+        if (!cookies.isEmpty()) {
+            StringBuilder header = new StringBuilder();
+            cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ")
+                    .append(k)
+                    .append('=')
+                    .append(v));
+            withCookies.header("Cookie", header.toString());
+        }
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(withCookies.build(), HttpResponse.BodyHandlers.ofString());
+            for (String set : response.headers().allValues("Set-Cookie")) {
+                String pair = set.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    cookies.put(
+                            pair.substring(0, eq).strip(),
+                            pair.substring(eq + 1).strip());
+                }
+            }
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
