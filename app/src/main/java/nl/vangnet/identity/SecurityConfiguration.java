@@ -77,6 +77,13 @@ class SecurityConfiguration {
                         // Takedown figures: aggregates with small cells suppressed, for any API client.
                         .requestMatchers(HttpMethod.GET, "/api/v1/takedown/stats")
                         .authenticated()
+                        // Platforms: each operation needs its own scope on the client's key.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/match")
+                        .hasAuthority(ApiScope.MATCH.authority())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/hashes")
+                        .hasAuthority(ApiScope.HASHES_READ.authority())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/match-feedback")
+                        .hasAuthority(ApiScope.MATCH_FEEDBACK.authority())
                         .anyRequest()
                         .authenticated())
                 .csrf(c -> c.disable())
@@ -97,6 +104,8 @@ class SecurityConfiguration {
     SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers("/staff/login", "/staff/login/**")
                         .permitAll()
+                        .requestMatchers("/staff/matching", "/staff/matching/**")
+                        .hasAnyRole(Role.HOTLINE.name(), Role.ADMIN.name())
                         .requestMatchers("/staff/admin", "/staff/admin/**")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers("/staff/research", "/staff/research/**")

@@ -10,6 +10,14 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class StaffLayoutAttributes {
 
+    @ModelAttribute("isHotline")
+    boolean isHotline() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.getPrincipal() instanceof StaffPrincipal principal
+                && principal.hasRole(Role.HOTLINE);
+    }
+
     @ModelAttribute("isAdmin")
     boolean isAdmin() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

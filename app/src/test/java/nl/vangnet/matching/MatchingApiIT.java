@@ -1,0 +1,344 @@
+package nl.vangnet.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import nl.vangnet.Http;
+import nl.vangnet.VangnetIntegrationTest;
+import nl.vangnet.identity.ApiClientManagement;
+import nl.vangnet.identity.ApiScope;
+import nl.vangnet.identity.Organisation;
+import nl.vangnet.identity.OrganisationKind;
+import nl.vangnet.identity.StaffManagement;
+import nl.vangnet.pdq.PdqHash;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@VangnetIntegrationTest
+@DirtiesContext
+@Import(MatchingApiIT.Collector.class)
+class MatchingApiIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    HashBanks banks;
+
+    @Autowired
+    ApiClientManagement clients;
+
+    @Autowired
+    StaffManagement staff;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Collector events;
+
+    /** Collects the module's events from whatever thread publishes them (requests run on server threads). */
+    @TestConfiguration
+    static class Collector {
+        final List<Object> seen = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(HashMatched event) {
+            seen.add(event);
+        }
+
+        @EventListener
+        void on(HashesWithdrawn event) {
+            seen.add(event);
+        }
+
+        <T> java.util.stream.Stream<T> stream(Class<T> type) {
+            return seen.stream().filter(type::isInstance).map(type::cast);
+        }
+    }
+
+    Http http;
+    String key;
+    Random random;
+
+    @BeforeEach
+    void setUp(org.junit.jupiter.api.TestInfo test) {
+        // A fixed seed per test: reproducible, and no two tests share hashes in the shared database.
+        random = new Random(test.getDisplayName().hashCode());
+        http = new Http(port);
+        Organisation platform =
+                staff.createOrganisation("admin", "Platform " + System.nanoTime(), OrganisationKind.OTHER);
+        key = clients.create(
+                        "admin",
+                        "Fotoplatform",
+                        platform.id(),
+                        EnumSet.of(ApiScope.MATCH, ApiScope.HASHES_READ, ApiScope.MATCH_FEEDBACK),
+                        10_000)
+                .key();
+    }
+
+    private PdqHash randomHash() {
+        return PdqHash.fromWords(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+    }
+
+    private static PdqHash flip(PdqHash hash, int bits) {
+        long[] words = {hash.word(0), hash.word(1), hash.word(2), hash.word(3)};
+        for (int i = 0; i < bits; i++) {
+            int bit = i * 7 % 256;
+            words[bit / 64] ^= 1L << (bit % 64);
+        }
+        return PdqHash.fromWords(words[0], words[1], words[2], words[3]);
+    }
+
+    private HttpResponse<String> post(String path, String json) {
+        return http.post(path, "application/json", json, Map.of("Authorization", "Bearer " + key));
+    }
+
+    private HttpResponse<String> get(String path) {
+        return http.get(path, Map.of("Authorization", "Bearer " + key));
+    }
+
+    @Test
+    void findsNearDuplicatesWithinTheThresholdAndRecordsTheMatch() {
+        PdqHash victimImage = randomHash();
+        UUID helpRequest = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+        List<UUID> refs = banks.addVictimHashes(
+                "portal",
+                HashSource.HELP_REQUEST,
+                helpRequest,
+                UUID.randomUUID(),
+                owner,
+                true,
+                List.of(new HashBanks.SubmittedHash(victimImage.toHex(), 100, null)));
+
+        String body = "{\"hashes\":[\"" + flip(victimImage, 10).toHex() + "\",\""
+                + flip(victimImage, 40).toHex() + "\",{\"hash\":\"" + victimImage.toHex() + "\",\"quality\":30}]}";
+        HttpResponse<String> response = post("/api/v1/match", body);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode results = JSON.readTree(response.body()).get("results");
+        JsonNode near = results.get(0).get("matches");
+        assertThat(near).hasSize(1);
+        assertThat(near.get(0).get("bank").asString()).isEqualTo("victims-under-18");
+        assertThat(near.get(0).get("reference").asString())
+                .isEqualTo(refs.getFirst().toString());
+        assertThat(near.get(0).get("distance").asInt()).isEqualTo(10);
+        assertThat(results.get(1).get("matches")).isEmpty();
+        assertThat(results.get(2).get("rejected").asString()).isEqualTo("quality-below-50");
+
+        assertThat(events.stream(HashMatched.class).filter(e -> helpRequest.equals(e.sourceId())))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.ownerOrganisation()).isEqualTo(owner);
+                    assertThat(e.distance()).isEqualTo(10);
+                });
+        assertThat(banks.statistics())
+                .filteredOn(s -> s.bankId().equals("victims-under-18"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.matches()).isEqualTo(1));
+    }
+
+    @Test
+    void withdrawnHashesStopMatchingAndAppearInTheFeed() {
+        PdqHash image = randomHash();
+        UUID source = UUID.randomUUID();
+        banks.addVictimHashes(
+                "portal",
+                HashSource.HELP_REQUEST,
+                source,
+                UUID.randomUUID(),
+                null,
+                false,
+                List.of(new HashBanks.SubmittedHash(image.toHex(), 90, null)));
+        assertThat(JSON.readTree(post("/api/v1/match", "{\"hashes\":[\"" + image.toHex() + "\"]}")
+                                .body())
+                        .get("results")
+                        .get(0)
+                        .get("matches"))
+                .hasSize(1);
+        assertThat(banks.withdrawAllFrom("victim", HashSource.HELP_REQUEST, source))
+                .isEqualTo(1);
+        assertThat(JSON.readTree(post("/api/v1/match", "{\"hashes\":[\"" + image.toHex() + "\"]}")
+                                .body())
+                        .get("results")
+                        .get(0)
+                        .get("matches"))
+                .isEmpty();
+        assertThat(events.stream(HashesWithdrawn.class)).isNotEmpty();
+    }
+
+    @Test
+    void theFeedPagesStablyThroughAddsAndWithdrawals() {
+        long start = JSON.readTree(get("/api/v1/hashes?cursor=0&limit=10000").body())
+                .get("nextCursor")
+                .asLong();
+        List<UUID> added = banks.addStaffHashes(
+                "staff",
+                null,
+                List.of(
+                        new HashBanks.SubmittedHash(randomHash().toHex(), 80, null),
+                        new HashBanks.SubmittedHash(randomHash().toHex(), 80, null),
+                        new HashBanks.SubmittedHash(randomHash().toHex(), 80, "ab".repeat(32))));
+        banks.withdraw("staff", added.get(1));
+
+        JsonNode first =
+                JSON.readTree(get("/api/v1/hashes?cursor=" + start + "&limit=2").body());
+        assertThat(first.get("changes")).hasSize(2);
+        assertThat(first.get("more").asBoolean()).isTrue();
+        JsonNode second = JSON.readTree(
+                get("/api/v1/hashes?cursor=" + first.get("nextCursor").asLong() + "&limit=2")
+                        .body());
+        assertThat(second.get("changes")).hasSize(2);
+        assertThat(second.get("more").asBoolean()).isFalse();
+
+        List<String> seen = new ArrayList<>();
+        for (JsonNode page : List.of(first, second)) {
+            for (JsonNode c : page.get("changes")) {
+                seen.add(c.get("type").asString() + ":" + c.get("reference").asString());
+            }
+        }
+        assertThat(seen)
+                .containsExactly(
+                        "added:" + added.get(0),
+                        "added:" + added.get(1),
+                        "added:" + added.get(2),
+                        "withdrawn:" + added.get(1));
+        // Asking again from the same cursor gives the same page.
+        assertThat(get("/api/v1/hashes?cursor=" + start + "&limit=2").body()).isEqualTo(JSON.writeValueAsString(first));
+    }
+
+    @Test
+    void badInputIsRefusedWithOneProblemPerHash() {
+        HttpResponse<String> response = post("/api/v1/match", "{\"hashes\":[\"abc\",\"" + "z".repeat(64) + "\",42]}");
+        assertThat(response.statusCode()).isEqualTo(422);
+        List<String> codes = JSON.readTree(response.body())
+                .get("errors")
+                .valueStream()
+                .map(e -> e.get("code").asString())
+                .toList();
+        assertThat(codes).containsExactly("hash-entry-invalid");
+
+        HttpResponse<String> lengths = post("/api/v1/match", "{\"hashes\":[\"abc\",\"" + "z".repeat(64) + "\"]}");
+        assertThat(JSON.readTree(lengths.body())
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("code").asString()))
+                .containsExactly("hash-wrong-length", "hash-not-hex");
+
+        StringBuilder many = new StringBuilder("{\"hashes\":[");
+        for (int i = 0; i < 1001; i++) {
+            many.append(i == 0 ? "" : ",").append('"').append("0".repeat(64)).append('"');
+        }
+        HttpResponse<String> tooMany = post("/api/v1/match", many.append("]}").toString());
+        assertThat(tooMany.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(tooMany.body())
+                        .get("errors")
+                        .get(0)
+                        .get("code")
+                        .asString())
+                .isEqualTo("hash-count");
+        assertThat(post("/api/v1/match", "{\"hashes\":[]}").statusCode()).isEqualTo(422);
+        assertThat(get("/api/v1/hashes?cursor=-1&limit=0").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void keysAndScopesAreEnforced() {
+        assertThat(http.postJson("/api/v1/match", "{\"hashes\":[]}").statusCode())
+                .isEqualTo(401);
+        Organisation other =
+                staff.createOrganisation("admin", "Alleen feed " + System.nanoTime(), OrganisationKind.OTHER);
+        String feedOnly = clients.create("admin", "Feed", other.id(), EnumSet.of(ApiScope.HASHES_READ), 100)
+                .key();
+        HttpResponse<String> forbidden =
+                http.post("/api/v1/match", "application/json", "{\"hashes\":[]}", Map.of("X-Api-Key", feedOnly));
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void platformsConfirmOrRejectMatches() {
+        List<UUID> refs = banks.addStaffHashes(
+                "staff", null, List.of(new HashBanks.SubmittedHash(randomHash().toHex(), 70, null)));
+        assertThat(post(
+                                "/api/v1/match-feedback",
+                                "{\"reference\":\"" + refs.getFirst() + "\",\"verdict\":\"false-positive\"}")
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(banks.statistics())
+                .filteredOn(s -> s.bankId().equals("takedown"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.rejected()).isEqualTo(1));
+        HttpResponse<String> bad =
+                post("/api/v1/match-feedback", "{\"reference\":\"" + UUID.randomUUID() + "\",\"verdict\":\"maybe\"}");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(bad.body())
+                        .get("errors")
+                        .valueStream()
+                        .map(e -> e.get("code").asString()))
+                .containsExactlyInAnyOrder("verdict-invalid", "reference-unknown");
+    }
+
+    @Test
+    void victimHashesNeedConsentAndEnoughQuality() {
+        assertThatThrownBy(() -> banks.addStaffHashes(
+                        "staff",
+                        null,
+                        List.of(new HashBanks.SubmittedHash(randomHash().toHex(), 20, null))))
+                .isInstanceOfSatisfying(
+                        nl.vangnet.shared.ApiProblem.class,
+                        p -> assertThat(p.items())
+                                .extracting(nl.vangnet.shared.ApiProblem.Item::code)
+                                .containsExactly("quality-too-low"));
+        assertThatThrownBy(() -> jdbc.sql("""
+                        INSERT INTO matching.hash (reference, bank_id, pdq, quality, source_type, source_id, added_at, added_by)
+                        VALUES (gen_random_uuid(), 'victims-adult', decode(repeat('00', 32), 'hex'), 90, 'HELP_REQUEST',
+                                gen_random_uuid(), now(), 'x')""").update()).hasMessageContaining("hash_victim_consent");
+    }
+
+    @Test
+    void openApiDocumentsTheOperationsWithTheKeyScheme() {
+        JsonNode doc = JSON.readTree(http.get("/v3/api-docs").body());
+        assertThat(doc.get("paths").has("/api/v1/match")).isTrue();
+        assertThat(doc.get("paths").has("/api/v1/hashes")).isTrue();
+        assertThat(doc.get("paths").has("/api/v1/match-feedback")).isTrue();
+        assertThat(doc.get("components")
+                        .get("securitySchemes")
+                        .get("apiKey")
+                        .get("name")
+                        .asString())
+                .isEqualTo("X-Api-Key");
+        System.out.println("OPENAPI-BODY "
+                + doc.get("paths").get("/api/v1/match").get("post").get("requestBody"));
+        // The documented example is accepted by the running application exactly as written.
+        String example = doc.get("paths")
+                .get("/api/v1/match")
+                .get("post")
+                .get("requestBody")
+                .get("content")
+                .get("application/json")
+                .get("example")
+                .toString();
+        HttpResponse<String> response = post("/api/v1/match", example);
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+}
