@@ -41,6 +41,11 @@ class DeliveryEffects {
             }
             switch (notice.kind()) {
                 case NOTICE -> {
+                    if (!request.status().isOpen()) {
+                        // Gone before the notice reached the host: nothing to time.
+                        takedowns.history(id, "NOTICE_SENT", at, actor, notice.reference());
+                        continue;
+                    }
                     Instant deadline = at.plus(properties.target());
                     takedowns.markSent(id, at, deadline, at.plus(properties.recheckInterval()));
                     if (request.status() == TakedownStatus.DRAFT || request.status() == TakedownStatus.QUEUED) {

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.vangnet.audit.AuditAction;
@@ -149,19 +151,23 @@ class Rechecks {
         Semaphore slots = new Semaphore(properties.recheckConcurrency());
         AtomicInteger removed = new AtomicInteger();
         AtomicInteger inconclusive = new AtomicInteger();
+        Queue<Checked> stillOnline = new ConcurrentLinkedQueue<>();
         List<Thread> threads = new ArrayList<>(due.size());
         for (TakedownRequest request : due) {
             slots.acquireUninterruptibly();
             threads.add(Thread.ofVirtual().name("takedown-check").start(() -> {
                 try {
                     Result result = check(request, caseHashes.getOrDefault(request.caseRef(), List.of()));
-                    if (apply(request.id(), result, "RECHECK")) {
-                        removed.incrementAndGet();
-                    }
-                    if (!result.outcome().removes()
-                            && result.outcome() != Outcome.ONLINE
-                            && result.outcome() != Outcome.ONLINE_MATCH) {
-                        inconclusive.incrementAndGet();
+                    if (result.outcome().removes()) {
+                        // Rare and consequential: its own transaction, with the row locked.
+                        if (apply(request.id(), result, "RECHECK")) {
+                            removed.incrementAndGet();
+                        }
+                    } else {
+                        stillOnline.add(new Checked(request, result));
+                        if (result.outcome() != Outcome.ONLINE && result.outcome() != Outcome.ONLINE_MATCH) {
+                            inconclusive.incrementAndGet();
+                        }
                     }
                 } catch (RuntimeException e) {
                     // One broken request must not stop the others; the request ID is enough to find it.
@@ -184,8 +190,20 @@ class Rechecks {
                 break;
             }
         }
+        // The common case (still online, or not judgeable) is written in batches: one round trip
+        // per few hundred requests instead of a transaction per URL.
+        List<Checked> batch = new ArrayList<>(stillOnline);
+        Instant now = clock.instant();
+        for (int from = 0; from < batch.size(); from += 500) {
+            List<Checked> part = batch.subList(from, Math.min(batch.size(), from + 500));
+            transactions.executeWithoutResult(
+                    s -> takedowns.recordChecks(part, now, now.plus(properties.recheckInterval())));
+        }
         return new Round(due.size(), removed.get(), inconclusive.get(), Duration.ZERO);
     }
+
+    /** A request and what its check found. */
+    record Checked(TakedownRequest request, Result result) {}
 
     /** Checks one request now (staff pressed "check now"); true when this check found it removed. */
     boolean checkNow(TakedownRequestId id) {

@@ -3,12 +3,16 @@ package nl.vangnet.takedown;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +21,11 @@ import org.springframework.stereotype.Repository;
 class Takedowns {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    Takedowns(JdbcClient jdbc) {
+    Takedowns(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** Inserts a request; false when the case already has this URL (a concurrent duplicate). */
@@ -310,6 +316,46 @@ class Takedowns {
                 .param("status", httpStatus)
                 .param("next", ts(nextCheck))
                 .update();
+    }
+
+    /**
+     * Records many checks that did not change a request's status, in two batched statements. A
+     * check row is only kept when the answer differs from the previous one (status code or
+     * outcome), so the history shows changes, not every hourly poll; the request always carries
+     * its last check.
+     */
+    void recordChecks(List<Rechecks.Checked> checks, Instant at, Instant nextCheck) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        Timestamp when = ts(at);
+        Timestamp next = ts(nextCheck);
+        List<Object[]> changed = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>(checks.size());
+        for (Rechecks.Checked c : checks) {
+            TakedownRequest r = c.request();
+            Rechecks.Result result = c.result();
+            String outcome = result.outcome().name();
+            if (!outcome.equals(r.lastCheckOutcome()) || !Objects.equals(result.httpStatus(), r.lastCheckStatus())) {
+                changed.add(new Object[] {
+                    r.id().value(), when, outcome, result.httpStatus(), result.redirects(), result.pdqDistance()
+                });
+            }
+            updates.add(new Object[] {when, outcome, result.httpStatus(), next, r.id().value()});
+        }
+        if (!changed.isEmpty()) {
+            jdbcTemplate.batchUpdate(
+                    "INSERT INTO takedown.check_result (request_id, checked_at, outcome, http_status, redirects, "
+                            + "pdq_distance) VALUES (?, ?, ?, ?, ?, ?)",
+                    changed,
+                    new int[] {Types.OTHER, Types.TIMESTAMP, Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.INTEGER
+                    });
+        }
+        jdbcTemplate.batchUpdate(
+                "UPDATE takedown.request SET last_checked_at = ?, last_check_outcome = ?, last_check_status = ?, "
+                        + "next_check_at = ? WHERE id = ?",
+                updates,
+                new int[] {Types.TIMESTAMP, Types.VARCHAR, Types.INTEGER, Types.TIMESTAMP, Types.OTHER});
     }
 
     void scheduleCheck(TakedownRequestId id, Instant at) {
