@@ -1,0 +1,282 @@
+package nl.vangnet.referral;
+
+import static nl.vangnet.cases.CaseFixtures.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.vangnet.VangnetIntegrationTest;
+import nl.vangnet.audit.AuditEntry;
+import nl.vangnet.audit.AuditTrail;
+import nl.vangnet.cases.CaseFixtures;
+import nl.vangnet.cases.CaseId;
+import nl.vangnet.cases.MovableClock;
+import nl.vangnet.cases.MovableClockConfiguration;
+import nl.vangnet.cases.StaffClient;
+import nl.vangnet.identity.Organisation;
+import nl.vangnet.identity.OrganisationKind;
+import nl.vangnet.identity.Role;
+import nl.vangnet.identity.StaffManagement;
+import nl.vangnet.intake.IntakeManagement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Closed-loop referrals over HTTP on PostgreSQL: a hotline refers a portal case to a care
+ * organisation with consent and a hand-over note; care sees exactly the consented parts, accepts,
+ * records first contact and the outcome; a stalled step gets one reminder when the clock moves;
+ * declining or withdrawing consent ends the share; organisations outside Vangnet are tracked by the
+ * sender; everyone else gets 404.
+ */
+@VangnetIntegrationTest
+@Import(MovableClockConfiguration.class)
+class ReferralIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffManagement staff;
+
+    @Autowired
+    IntakeManagement intake;
+
+    @Autowired
+    ReferralManagement referrals;
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static boolean prepared;
+    static Organisation care;
+
+    @BeforeEach
+    void prepare() {
+        if (prepared) {
+            return;
+        }
+        Organisation hotline = CaseFixtures.organisation(staff, "Verwijs Hulplijn", OrganisationKind.HOTLINE);
+        care = CaseFixtures.organisation(staff, "Verwijs Zorg", OrganisationKind.CARE);
+        Organisation police = CaseFixtures.organisation(staff, "Verwijs Politie", OrganisationKind.POLICE);
+        CaseFixtures.account(staff, "vhanna", hotline, Role.HOTLINE);
+        CaseFixtures.account(staff, "vcarla", care, Role.CARE);
+        CaseFixtures.account(staff, "vpiet", police, Role.POLICE);
+        StaffClient admin = adminClient();
+        link(admin, hotline, "helpwanted", true);
+        link(admin, care, "csg", false);
+        link(admin, police, "politie", false);
+        prepared = true;
+    }
+
+    StaffClient adminClient() {
+        Organisation beheer = CaseFixtures.organisation(staff, "Verwijs Beheer", OrganisationKind.ADMINISTRATION);
+        CaseFixtures.account(staff, "vbeheer", beheer, Role.ADMIN);
+        StaffClient admin = StaffClient.loggedIn(port, "vbeheer", PASSWORD);
+        admin.get("/staff/cases/admin/organisations");
+        return admin;
+    }
+
+    static void link(StaffClient admin, Organisation organisation, String slug, boolean portal) {
+        HttpResponse<String> saved = admin.post(
+                "/staff/cases/admin/organisations",
+                "organisation",
+                organisation.id().toString(),
+                "slug",
+                slug,
+                "portal",
+                String.valueOf(portal));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        admin.get("/staff/cases/admin/organisations");
+    }
+
+    StaffClient as(String username) {
+        return StaffClient.loggedIn(port, username, PASSWORD);
+    }
+
+    CaseId portalCase() {
+        IntakeManagement.Submission submission = CaseFixtures.helpRequest(intake, "Alleen via chat");
+        return new CaseId(
+                CaseFixtures.eventually(() -> jdbc.sql("SELECT id FROM cases.case_file WHERE help_request_id = :id")
+                        .param("id", submission.id().value())
+                        .query(UUID.class)
+                        .optional()));
+    }
+
+    static String referralId(HttpResponse<String> sent) {
+        String location = sent.headers().firstValue("Location").orElseThrow();
+        Matcher m = Pattern.compile("/staff/referrals/([0-9a-f-]{36})").matcher(location);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    static int version(String html) {
+        Matcher m = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(html);
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    HttpResponse<String> refer(StaffClient client, CaseId id, String destination, String... parts) {
+        client.get("/staff/referrals/new?case=" + id);
+        java.util.List<Map.Entry<String, String>> fields = new java.util.ArrayList<>(List.of(
+                Map.entry("case", id.toString()),
+                Map.entry("destination", destination),
+                Map.entry("how", "PHONE"),
+                Map.entry("confirm", "yes"),
+                Map.entry("handover", "Slachtoffer wil graag een vrouwelijke hulpverlener, bellen na 16 uur.")));
+        for (String p : parts) {
+            fields.add(Map.entry("parts", p));
+        }
+        return client.post("/staff/referrals", fields);
+    }
+
+    HttpResponse<String> step(StaffClient client, String referral, String status) {
+        HttpResponse<String> page = client.get("/staff/referrals/" + referral);
+        return client.post(
+                "/staff/referrals/" + referral + "/step",
+                "version",
+                String.valueOf(version(page.body())),
+                "status",
+                status);
+    }
+
+    @Test
+    void aCaseIsReferredToCareWithConsentAndTheLoopIsClosedThere() {
+        CaseId id = portalCase();
+        StaffClient hanna = as("vhanna");
+        HttpResponse<String> sent = refer(hanna, id, "csg", "CODING", "NARRATIVE");
+        assertThat(sent.statusCode()).isEqualTo(302);
+        String referral = referralId(sent);
+        assertThat(hanna.get("/staff/cases/" + id).body()).contains("Doorverwezen", "csg", "verstuurd");
+
+        StaffClient carla = as("vcarla");
+        HttpResponse<String> incoming = carla.get("/staff/referrals");
+        assertThat(incoming.body()).contains("Naar jouw organisatie", "verstuurd");
+        HttpResponse<String> detail = carla.get("/staff/referrals/" + referral);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body()).contains("Slachtoffer wil graag een vrouwelijke hulpverlener", "Accepteren");
+        // Care sees the consented parts of the case, and not the contact details or messages.
+        HttpResponse<String> casePage = carla.get("/staff/cases/" + id);
+        assertThat(casePage.statusCode()).isEqualTo(200);
+        assertThat(casePage.body()).contains("SXT-FIN").doesNotContain("Alleen via chat", "Bericht versturen");
+
+        assertThat(step(carla, referral, "ACCEPTED").statusCode()).isEqualTo(302);
+        assertThat(step(carla, referral, "CONTACT_MADE").statusCode()).isEqualTo(302);
+        assertThat(step(carla, referral, "DONE").statusCode()).isEqualTo(302);
+        assertThat(carla.get("/staff/referrals/" + referral).body()).contains("afgerond");
+        assertThat(jdbc.sql("SELECT string_agg(status, '>' ORDER BY at, id) FROM referral.step WHERE referral_id = :id")
+                        .param("id", UUID.fromString(referral))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("SENT>ACCEPTED>CONTACT_MADE>DONE");
+        List<AuditEntry> trail = audit.about("case", id.toString());
+        assertThat(trail.stream().map(AuditEntry::action))
+                .contains("REFERRAL_SENT", "REFERRAL_VIEWED", "REFERRAL_STATUS_CHANGED", "CASE_SHARED");
+
+        // The sender cannot take the receiver's steps, and the police see nothing.
+        assertThat(as("vpiet").get("/staff/referrals/" + referral).statusCode()).isEqualTo(404);
+        assertThat(as("vpiet").get("/staff/cases/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aStalledStepGetsOneReminderWhenTheClockMoves() {
+        CaseId id = portalCase();
+        StaffClient hanna = as("vhanna");
+        String referral = referralId(refer(hanna, id, "csg", "CODING"));
+        assertThat(referrals.remindStalled()).isZero();
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        assertThat(referrals.remindStalled()).isEqualTo(1);
+        assertThat(referrals.remindStalled()).isZero();
+        assertThat(hanna.get("/staff/referrals").body()).contains("loopt vast");
+        assertThat(audit.about("case", id.toString()).stream().map(AuditEntry::action))
+                .contains("REFERRAL_REMINDED");
+        // Accepting starts the next step's deadline; stalling there gives a new reminder.
+        StaffClient carla = as("vcarla");
+        step(carla, referral, "ACCEPTED");
+        assertThat(carla.get("/staff/referrals/" + referral).body()).doesNotContain("loopt vast");
+        clock.advance(Duration.ofDays(3).plusMinutes(1));
+        assertThat(referrals.remindStalled()).isEqualTo(1);
+    }
+
+    @Test
+    void decliningEndsTheShareAndWithdrawingConsentStopsTheReferral() {
+        CaseId id = portalCase();
+        StaffClient hanna = as("vhanna");
+        String declined = referralId(refer(hanna, id, "csg", "CODING"));
+        StaffClient carla = as("vcarla");
+        assertThat(carla.get("/staff/cases/" + id).statusCode()).isEqualTo(200);
+        assertThat(step(carla, declined, "DECLINED").statusCode()).isEqualTo(302);
+        assertThat(carla.get("/staff/cases/" + id).statusCode()).isEqualTo(404);
+
+        String second = referralId(refer(hanna, id, "csg", "CODING"));
+        UUID consent = jdbc.sql("SELECT consent_id FROM referral.referral WHERE id = :id")
+                .param("id", UUID.fromString(second))
+                .query(UUID.class)
+                .single();
+        hanna.get("/staff/cases/" + id);
+        assertThat(hanna.post("/staff/cases/" + id + "/consents/" + consent + "/withdraw")
+                        .statusCode())
+                .isEqualTo(302);
+        CaseFixtures.until(() -> "CANCELLED"
+                .equals(jdbc.sql("SELECT status FROM referral.referral WHERE id = :id")
+                        .param("id", UUID.fromString(second))
+                        .query(String.class)
+                        .single()));
+        assertThat(carla.get("/staff/cases/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theSenderTracksAReferralToAnOrganisationOutsideVangnet() {
+        CaseId id = portalCase();
+        StaffClient hanna = as("vhanna");
+        String referral = referralId(refer(hanna, id, "slachtofferhulp", "CODING"));
+        assertThat(jdbc.sql("SELECT count(*) FROM cases.consent WHERE case_id = :id")
+                        .param("id", id.value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        HttpResponse<String> page = hanna.get("/staff/referrals/" + referral);
+        assertThat(page.body()).contains("buiten Vangnet", "Accepteren");
+        assertThat(step(hanna, referral, "ACCEPTED").statusCode()).isEqualTo(302);
+        assertThat(step(hanna, referral, "NOT_REACHED").statusCode()).isEqualTo(302);
+        assertThat(hanna.get("/staff/referrals/" + referral).body()).contains("niet bereikt");
+    }
+
+    @Test
+    void badInputIsReportedInFullAndNothingIsSent() {
+        CaseId id = portalCase();
+        StaffClient hanna = as("vhanna");
+        hanna.get("/staff/referrals/new?case=" + id);
+        HttpResponse<String> bad = hanna.post(
+                "/staff/referrals", "case", id.toString(), "destination", "nergens", "how", "", "handover", " ");
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body())
+                .contains(
+                        "Kies een organisatie uit de lijst.",
+                        "Kies hoe het slachtoffer toestemming gaf.",
+                        "Bevestig dat het slachtoffer de doorverwijzing wil",
+                        "Schrijf een overdracht voor de ontvanger.");
+        assertThat(jdbc.sql("SELECT count(*) FROM referral.referral WHERE case_id = :id")
+                        .param("id", id.value())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        // Care cannot refer a case it does not own, and cannot open the form.
+        assertThat(as("vcarla").get("/staff/referrals/new?case=" + id).statusCode())
+                .isEqualTo(404);
+    }
+}
