@@ -7,5 +7,7 @@ public enum ConsentScope {
     /** Professionals may see the contact details the victim left. */
     CONTACT_DETAILS,
     /** The request may be shared with one named organisation from the directory. */
-    SHARE_WITH_ORGANISATION
+    SHARE_WITH_ORGANISATION,
+    /** Hashes of the victim's images, made on their device, may be shared with platforms to block re-uploads. */
+    IMAGE_HASHES
 }

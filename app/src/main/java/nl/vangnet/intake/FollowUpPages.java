@@ -136,6 +136,65 @@ class FollowUpPages {
         return "redirect:" + viewPath(locale);
     }
 
+    @GetMapping({"/opvolgen/beelden", "/follow-up/images"})
+    String images(HttpServletRequest request, Locale locale, Model model) {
+        if (current(request).isEmpty()) {
+            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+        }
+        model.addAttribute("imagesPath", imagesPath(locale));
+        model.addAttribute("requestPath", viewPath(locale));
+        model.addAttribute("maxImages", IntakeManagement.MAX_IMAGE_HASHES);
+        return "intake/images";
+    }
+
+    @PostMapping({"/opvolgen/beelden", "/follow-up/images"})
+    String submitImages(
+            @RequestParam(name = "hashes", defaultValue = "") String hashes,
+            @RequestParam(name = "age", defaultValue = "") String age,
+            @RequestParam(name = "consent", defaultValue = "") String consent,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        Optional<HelpRequestId> id = current(request);
+        if (id.isEmpty()) {
+            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+        }
+        List<ImageHashesSubmitted.ImageHash> parsed = new java.util.ArrayList<>();
+        boolean malformed = hashes.length() > 200 * IntakeManagement.MAX_IMAGE_HASHES;
+        for (String line : malformed ? new String[0] : hashes.strip().split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.strip().split(",");
+            try {
+                parsed.add(new ImageHashesSubmitted.ImageHash(parts[0], Integer.parseInt(parts[1]), parts[2]));
+            } catch (RuntimeException e) {
+                malformed = true;
+            }
+        }
+        List<String> problems = malformed
+                ? List.of("intake.images.problem.malformed")
+                : intake.submitImageHashes(id.get(), parsed, !age.equals("adult"), consent.equals("yes"));
+        if (!problems.isEmpty()) {
+            response.setStatus(422);
+            model.addAttribute("problems", problems);
+            model.addAttribute("imagesPath", imagesPath(locale));
+            model.addAttribute("requestPath", viewPath(locale));
+            model.addAttribute("maxImages", IntakeManagement.MAX_IMAGE_HASHES);
+            return "intake/images";
+        }
+        redirect.addFlashAttribute("done", "images-blocked");
+        redirect.addFlashAttribute(
+                "imageCount", parsed.stream().filter(h -> h.quality() >= 50).count());
+        return "redirect:" + viewPath(locale);
+    }
+
+    private static String imagesPath(Locale locale) {
+        return PortalPaths.followUp(locale) + (locale.getLanguage().equals("en") ? "/images" : "/beelden");
+    }
+
     @PostMapping({"/opvolgen/verwijderen", "/follow-up/delete"})
     String delete(
             @RequestParam(name = "confirm", defaultValue = "") String confirm,

@@ -447,6 +447,64 @@ public class IntakeManagement {
         return Boolean.TRUE.equals(done);
     }
 
+    /** At most this many images per submission; a victim can submit again. */
+    public static final int MAX_IMAGE_HASHES = 50;
+
+    private static final java.util.regex.Pattern HEX64 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * Records the victim's consent to share hashes of their images and hands the hashes on (as an
+     * event) to the hash banks. Returns the message keys of every problem, or none when accepted.
+     */
+    public List<String> submitImageHashes(
+            HelpRequestId id, List<ImageHashesSubmitted.ImageHash> hashes, boolean madeUnder18, boolean consented) {
+        List<String> problems = new ArrayList<>();
+        if (!consented) {
+            problems.add("intake.images.problem.consent");
+        }
+        if (hashes.isEmpty()) {
+            problems.add("intake.images.problem.none");
+        } else if (hashes.size() > MAX_IMAGE_HASHES) {
+            problems.add("intake.images.problem.too-many");
+        }
+        for (ImageHashesSubmitted.ImageHash hash : hashes) {
+            if (!HEX64.matcher(hash.pdq()).matches()
+                    || !HEX64.matcher(hash.sha256()).matches()
+                    || hash.quality() < 0
+                    || hash.quality() > 100) {
+                problems.add("intake.images.problem.malformed");
+                break;
+            }
+        }
+        if (problems.isEmpty() && hashes.stream().allMatch(h -> h.quality() < 50)) {
+            problems.add("intake.images.problem.quality");
+        }
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Boolean found = transactions.execute(status -> {
+            if (requests.byId(id).isEmpty()) {
+                return false;
+            }
+            Instant now = clock.instant();
+            // One consent covers every image of this request; withdrawing it withdraws them all.
+            if (requests.consents(id).stream().noneMatch(c -> c.active() && c.scope() == ConsentScope.IMAGE_HASHES)) {
+                requests.addConsent(id, ConsentScope.IMAGE_HASHES, null, now);
+            }
+            UUID consentId = requests.consents(id).stream()
+                    .filter(c -> c.active() && c.scope() == ConsentScope.IMAGE_HASHES)
+                    .reduce((first, second) -> second)
+                    .orElseThrow()
+                    .id();
+            // Hashes too weak to act on are not passed on; the page says how many were kept.
+            List<ImageHashesSubmitted.ImageHash> usable =
+                    hashes.stream().filter(h -> h.quality() >= 50).toList();
+            events.publishEvent(new ImageHashesSubmitted(id, consentId, madeUnder18, usable, now));
+            return true;
+        });
+        return Boolean.TRUE.equals(found) ? List.of() : List.of("intake.images.problem.expired");
+    }
+
     /** Deletes the request with its messages and consents for good (hard delete). */
     public boolean delete(HelpRequestId id) {
         Boolean deleted = transactions.execute(status -> {
