@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.vangnet.shared.Languages;
+import nl.vangnet.shared.VangnetProperties;
 import nl.vangnet.survey.Instrument.Item;
 import nl.vangnet.survey.Instrument.Option;
 import nl.vangnet.survey.Instrument.Page;
@@ -36,16 +38,25 @@ class RespondentPages {
     private final SurveyTaking taking;
     private final StateSeal seal;
     private final MessageSource messages;
+    private final VangnetProperties properties;
 
-    RespondentPages(SurveyTaking taking, StateSeal seal, MessageSource messages) {
+    RespondentPages(SurveyTaking taking, StateSeal seal, MessageSource messages, VangnetProperties properties) {
         this.taking = taking;
         this.seal = seal;
         this.messages = messages;
+        this.properties = properties;
     }
 
     @ExceptionHandler(SurveyTaking.Unavailable.class)
-    String unavailable(SurveyTaking.Unavailable e, HttpServletResponse response, Model model) {
+    String unavailable(SurveyTaking.Unavailable e, HttpServletResponse response, Model model, Locale locale) {
         response.setStatus(e.refusal.status);
+        // An exception handler gets a fresh model without the layout's advice attributes: add them,
+        // or the page would lack its language and the quick-exit target.
+        boolean english = Languages.isEnglish(locale);
+        model.addAttribute("lang", english ? "en" : "nl");
+        model.addAttribute("otherLang", english ? "nl" : "en");
+        model.addAttribute("quickExitUrl", properties.quickExitUrl());
+        model.addAttribute("demoMode", properties.demo());
         return message(model, "survey.unavailable.title", e.refusal.messageKey(), null);
     }
 

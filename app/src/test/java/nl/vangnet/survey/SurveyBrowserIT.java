@@ -329,6 +329,135 @@ class SurveyBrowserIT {
         phone.close();
     }
 
+    @Test
+    void messagePagesTheInterviewOptInAndTheRemainingResearchPagesAreAccessible() {
+        BrowserContext staff = support.browser().newContext(new Browser.NewContextOptions().setLocale("nl-NL"));
+        Page researcher = researcher(staff);
+        researcher
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nieuwe campagne"))
+                .click();
+        researcher.getByLabel("Naam van de campagne").fill("x");
+        researcher
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Campagne aanmaken"))
+                .click();
+        assertThat(researcher.getByRole(AriaRole.ALERT))
+                .containsText("Geef de campagne een naam van 2 tot 120 tekens.");
+        BrowserSupport.assertAccessible(researcher);
+        researcher.getByLabel("Naam van de campagne").fill("Interviews 6A");
+        researcher
+                .getByLabel("Deelnemers mogen aan het eind contactgegevens achterlaten voor een interview")
+                .check();
+        researcher.getByLabel("Wie doet het onderzoek (organisatie)").fill("Testinstituut Jeugd");
+        researcher.getByLabel("Contact voor vragen van deelnemers").fill("onderzoek@example.org");
+        researcher
+                .getByLabel("Doel van het onderzoek, in het Nederlands")
+                .fill("We willen weten bij wie jongeren hulp zoeken.");
+        researcher
+                .getByLabel("Doel van het onderzoek, in het Engels")
+                .fill("We want to know who young people turn to for help.");
+        researcher
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Campagne aanmaken"))
+                .click();
+        assertThat(researcher.getByRole(AriaRole.STATUS)).containsText("De campagne is aangemaakt");
+        String campaignUrl = researcher.url().replace("?created", "");
+        researcher.locator("#l-label").fill("School C klas 6A");
+        researcher.locator("#l-count").fill("500");
+        researcher
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Links maken").setExact(true))
+                .click();
+        assertThat(researcher.getByRole(AriaRole.ALERT)).containsText("1 tot en met 200");
+        BrowserSupport.assertAccessible(researcher);
+        researcher.locator("#l-count").fill("2");
+        researcher
+                .getByLabel("Elke link mag maar één keer gebruikt worden (één respons per link)")
+                .check();
+        researcher
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Links maken").setExact(true))
+                .click();
+        String link =
+                researcher.locator("code.survey-url").first().textContent().strip();
+
+        BrowserContext phone = phone("nl-NL", true);
+        Page page = phone.newPage();
+        page.navigate(link.substring(0, link.length() - 3) + "xyz");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Deze vragenlijst is niet beschikbaar");
+        checkPhonePage(page, "nl-13-unknown-link");
+        page.navigate(link);
+        page.getByLabel("Jonger dan 16").check();
+        page.getByLabel("Ik heb dit gelezen en ik wil meedoen.").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Begin met de vragenlijst"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Bedankt voor je interesse");
+        checkPhonePage(page, "nl-14-under-16");
+        page.navigate(link);
+        page.getByLabel("16 jaar of ouder").check();
+        page.getByLabel("Ik heb dit gelezen en ik wil meedoen.").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Begin met de vragenlijst"))
+                .click();
+        // This campaign uses the barriers-and-needs instrument (the form's first choice).
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Wat hulp zoeken moeilijk maakt: over jezelf");
+        checkPhonePage(page, "nl-15a-barriers");
+        page.getByLabel("Helemaal eens").first().check();
+        for (String heading : List.of(
+                "Wat hulp zoeken moeilijk maakt: praktische dingen",
+                "Wat hulp zoeken moeilijk maakt: andere mensen",
+                "Wat hulp zoeken moeilijk maakt: wat mensen om je heen vinden",
+                "Wat je nodig hebt",
+                "Tot slot",
+                "Klaar om te versturen")) {
+            next(page, "Volgende");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .hasText(heading);
+            if (heading.equals("Wat je nodig hebt") || heading.equals("Tot slot")) {
+                checkPhonePage(page, "nl-15b-" + (heading.equals("Tot slot") ? "top" : "needs"));
+            }
+        }
+        next(page, "Versturen");
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setLevel(2).setName("Wil je meedoen aan een interview?")))
+                .isVisible();
+        checkPhonePage(page, "nl-15-done-interview");
+        page.getByLabel("Hoe mogen we je noemen?").fill("Robin");
+        page.getByLabel("Via telefoon").check();
+        page.getByLabel("Je e-mailadres of telefoonnummer").fill("bel me");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gegevens versturen"))
+                .click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Dit telefoonnummer klopt niet.");
+        checkPhonePage(page, "nl-16-interview-problem");
+        page.getByLabel("Je e-mailadres of telefoonnummer").fill("06 1234 5678");
+        page.getByLabel("Ik wil uitgenodigd worden voor een interview.").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gegevens versturen"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Bedankt!");
+        checkPhonePage(page, "nl-17-interview-thanks");
+        // The single-use link is used now.
+        page.navigate(link);
+        assertThat(page.locator("main")).containsText("Deze link is al gebruikt");
+        checkPhonePage(page, "nl-18-link-used");
+        phone.close();
+
+        researcher.navigate(campaignUrl + "/contacts");
+        assertThat(researcher.locator("table")).containsText("06 1234 5678");
+        assertThat(researcher.locator("main")).not().containsText("hs_");
+        BrowserSupport.assertAccessible(researcher);
+        researcher.navigate(campaignUrl);
+        researcher
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Campagne sluiten"))
+                .click();
+        assertThat(researcher.getByRole(AriaRole.STATUS)).containsText("1 interviewcontact(en) gewist");
+        BrowserSupport.assertAccessible(researcher);
+        staff.close();
+    }
+
     static void next(Page page, String button) {
         page.getByRole(
                         AriaRole.BUTTON,
