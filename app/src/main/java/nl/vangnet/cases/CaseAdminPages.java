@@ -39,6 +39,7 @@ class CaseAdminPages {
     private final Taxonomies taxonomies;
     private final AuditTrail audit;
     private final CaseManagement cases;
+    private final CaseRetention retention;
 
     CaseAdminPages(
             CodingQuality quality,
@@ -47,7 +48,8 @@ class CaseAdminPages {
             HelpDirectory directory,
             Taxonomies taxonomies,
             AuditTrail audit,
-            CaseManagement cases) {
+            CaseManagement cases,
+            CaseRetention retention) {
         this.quality = quality;
         this.links = links;
         this.staff = staff;
@@ -55,6 +57,46 @@ class CaseAdminPages {
         this.taxonomies = taxonomies;
         this.audit = audit;
         this.cases = cases;
+        this.retention = retention;
+    }
+
+    @GetMapping("/staff/cases/admin/retention")
+    String retention(@AuthenticationPrincipal StaffPrincipal principal, Locale locale, Model model) {
+        Viewer viewer = admin(principal);
+        retentionModel(model, viewer, locale);
+        return "cases/admin-retention";
+    }
+
+    @PostMapping("/staff/cases/admin/retention/dry-run")
+    String dryRun(@AuthenticationPrincipal StaffPrincipal principal, Locale locale, Model model) {
+        Viewer viewer = admin(principal);
+        model.addAttribute("report", retention.dryRun(viewer.username()));
+        retentionModel(model, viewer, locale);
+        return "cases/admin-retention";
+    }
+
+    @PostMapping("/staff/cases/admin/retention/purge")
+    String purge(
+            @AuthenticationPrincipal StaffPrincipal principal,
+            @RequestParam(name = "confirm", defaultValue = "") String confirm,
+            Locale locale,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        Viewer viewer = admin(principal);
+        if (!"yes".equals(confirm)) {
+            response.setStatus(422);
+            model.addAttribute("unconfirmed", true);
+        } else {
+            model.addAttribute("report", retention.purge(viewer.username()));
+        }
+        retentionModel(model, viewer, locale);
+        return "cases/admin-retention";
+    }
+
+    private void retentionModel(Model model, Viewer viewer, Locale locale) {
+        model.addAttribute("settings", retention.settings());
+        model.addAttribute("runs", retention.latestRuns(20));
+        common(model, viewer, locale);
     }
 
     @GetMapping("/staff/cases/quality")

@@ -325,6 +325,12 @@ public class ReferralManagement {
         referrals.eraseText(caseId);
     }
 
+    /** Retention erased the case's free text: the hand-over notes go too. */
+    @Transactional
+    void freeTextErased(CaseId caseId) {
+        referrals.eraseText(caseId);
+    }
+
     private Referrals.Row visible(Viewer viewer, ReferralId id) {
         if (!viewer.mayRead()) {
             throw new CaseNotFound();
