@@ -461,6 +461,26 @@ class TakedownEndToEndIT {
     }
 
     @Test
+    void unreachableAndUnknownHostsStayOpenWithAReason() {
+        TakedownDesk.Submission submission = desk.submit(
+                new TakedownDesk.NewRequests(
+                        "",
+                        "",
+                        "IBA-DIS",
+                        false,
+                        "http://closed.test:" + freePort() + "/x.png\nhttps://nergens.example/y.png",
+                        ""),
+                hotline);
+        CaseRef caseRef = submission.caseRef();
+        assertThat(only(caseRef, "nergens.example").contact().problem()).isEqualTo("unresolvable");
+        jobs.round();
+        assertThat(only(caseRef, "closed.test").lastCheckOutcome()).isEqualTo("UNREACHABLE");
+        assertThat(only(caseRef, "nergens.example").lastCheckOutcome()).isEqualTo("UNRESOLVABLE");
+        assertThat(takedowns.ofCase(caseRef))
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(TakedownStatus.DRAFT));
+    }
+
+    @Test
     void statsNeedAnApiKeyAndHideSmallCells() {
         Http http = new Http(port);
         assertThat(http.get("/api/v1/takedown/stats").statusCode()).isEqualTo(401);
