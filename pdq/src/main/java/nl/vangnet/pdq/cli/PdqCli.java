@@ -46,6 +46,11 @@ public final class PdqCli {
                   and prints "query,match,distance" for every hash in the index FILE
                   (one hash per line; text after the first comma or space is ignored)
                   within distance R (0..256, default 31).
+              java -jar vangnet-pdq.jar match-remote --url BASE [--key-env VAR] [FILE...]
+                  Asks a Vangnet server (POST BASE/api/v1/match) about the images FILE...
+                  (hashed here) or, without files, the hashes on standard input; prints
+                  "query,bank,reference,distance" per match. The API key is read from the
+                  environment variable VAR (default VANGNET_API_KEY).
               java -jar vangnet-pdq.jar --help
 
             Exit status: 0 success, 1 some input could not be read, 2 usage error.
@@ -73,6 +78,7 @@ public final class PdqCli {
                 }
                 case "hash" -> hash(rest, out, err);
                 case "match" -> match(rest, in, out, err);
+                case "match-remote" -> MatchRemote.run(rest, in, out, err, System.getenv());
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
         } catch (UsageException e) {
@@ -232,7 +238,7 @@ public final class PdqCli {
     }
 
     /** A mistake in the command line itself, reported with a hint to read the help. */
-    private static final class UsageException extends RuntimeException {
+    static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         UsageException(String message) {
