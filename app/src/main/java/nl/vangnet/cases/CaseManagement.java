@@ -231,6 +231,55 @@ public class CaseManagement {
         return view;
     }
 
+    /**
+     * A summary for a police report (printable), only while the victim's consent to share the case
+     * with a police organisation is active: for the owning organisation, and for that police
+     * organisation (with its reason). Recorded in the audit trail as an export.
+     */
+    @Transactional
+    public CaseView policeSummary(Viewer viewer, CaseId id, @Nullable String reason) {
+        requireReader(viewer);
+        CaseFiles.Scope scope = CaseFiles.Scope.of(viewer);
+        CaseFiles.Row row = files.row(scope, id).orElseThrow(CaseNotFound::new);
+        boolean owner = row.summary().owner();
+        boolean consented = files.allConsents(id).stream()
+                .filter(CaseFiles.ConsentRow::active)
+                .filter(c -> owner || c.organisation().equals(viewer.organisationId()))
+                .anyMatch(c -> staff.organisation(c.organisation())
+                        .map(o -> o.kind() == nl.vangnet.identity.OrganisationKind.POLICE)
+                        .orElse(false));
+        if (!consented) {
+            throw new CaseNotFound();
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (viewer.needsReason() && why == null) {
+            throw new ReasonRequired();
+        }
+        CaseView view = assemble(scope, row);
+        audit.record(
+                viewer.username(),
+                AuditAction.CASE_EXPORTED,
+                "case",
+                id.toString(),
+                why,
+                Map.of("export", "police-summary", "parts", String.join(",", CaseFiles.partsArray(view.parts()))));
+        return view;
+    }
+
+    /** True when an active consent shares the case with a police organisation the viewer may export for. */
+    @Transactional(readOnly = true)
+    public boolean policeSummaryAllowed(Viewer viewer, CaseSummary summary) {
+        if (!viewer.mayRead() || summary.victimDataErased()) {
+            return false;
+        }
+        return files.allConsents(summary.id()).stream()
+                .filter(CaseFiles.ConsentRow::active)
+                .filter(c -> summary.owner() || c.organisation().equals(viewer.organisationId()))
+                .anyMatch(c -> staff.organisation(c.organisation())
+                        .map(o -> o.kind() == nl.vangnet.identity.OrganisationKind.POLICE)
+                        .orElse(false));
+    }
+
     /** The summary of a case the viewer may see, without recording a read (for other modules' pages). */
     @Transactional(readOnly = true)
     public Optional<CaseSummary> summary(Viewer viewer, CaseId id) {

@@ -206,6 +206,7 @@ class CasePages {
         model.addAttribute("hows", ConsentHow.recordable());
         model.addAttribute("organisationNames", cases.organisationNames());
         model.addAttribute("today", cases.today());
+        model.addAttribute("policeSummary", cases.policeSummaryAllowed(viewer, view.summary()));
         List<CasePanels.Panel> shown = new ArrayList<>();
         panels.orderedStream().forEach(provider -> shown.addAll(provider.panels(viewer, view.summary())));
         model.addAttribute("panels", shown);

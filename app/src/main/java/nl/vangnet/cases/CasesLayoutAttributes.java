@@ -26,4 +26,12 @@ class CasesLayoutAttributes {
                 && authentication.getPrincipal() instanceof StaffPrincipal principal
                 && Viewer.of(principal).admin();
     }
+
+    @ModelAttribute("casesResearchNav")
+    boolean casesResearchNav() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                && authentication.getPrincipal() instanceof StaffPrincipal principal
+                && Viewer.of(principal).researcher();
+    }
 }

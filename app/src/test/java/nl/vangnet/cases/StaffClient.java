@@ -95,6 +95,36 @@ public final class StaffClient {
                 .build()));
     }
 
+    /** Posts a multipart form: text fields plus one file, with the CSRF token of the last page. */
+    public HttpResponse<String> upload(String path, Map<String, String> fields, String fileField, byte[] file) {
+        String boundary = "----vangnet" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        if (!csrf.isEmpty()) {
+            all.putIfAbsent("_csrf", csrf);
+        }
+        try {
+            for (Map.Entry<String, String> e : all.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                                + e.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                            + "\"; filename=\"registraties.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(file);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return remember(send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html")
+                .header("Accept-Language", language)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build()));
+    }
+
     /** Sends a request as is (for the JSON API: the session cookie goes along). */
     public HttpResponse<String> send(HttpRequest request) {
         try {

@@ -1,0 +1,221 @@
+package nl.vangnet.cases;
+
+import static nl.vangnet.cases.CaseFixtures.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import nl.vangnet.VangnetIntegrationTest;
+import nl.vangnet.identity.Organisation;
+import nl.vangnet.identity.OrganisationKind;
+import nl.vangnet.identity.Role;
+import nl.vangnet.identity.StaffManagement;
+import nl.vangnet.intake.IntakeManagement;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Legacy import (dry run reporting every unmappable row, refusing wrong encodings and missing
+ * columns, all or nothing), the pseudonymised research export with its k-anonymity refusal, and the
+ * police summary that exists only with the victim's consent. Own database (the k-anonymity check
+ * counts every case in it).
+ */
+@VangnetIntegrationTest
+@TestPropertySource(properties = "vangnet.cases.retention.cron=0 0 4 * * *")
+class CaseExportIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffManagement staff;
+
+    @Autowired
+    IntakeManagement intake;
+
+    @Autowired
+    OrganisationLinks links;
+
+    @Autowired
+    CaseFiles files;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static boolean prepared;
+
+    @BeforeEach
+    void prepare() {
+        if (prepared) {
+            return;
+        }
+        Organisation hotline = CaseFixtures.organisation(staff, "Export Hulplijn", OrganisationKind.HOTLINE);
+        Organisation police = CaseFixtures.organisation(staff, "Export Politie", OrganisationKind.POLICE);
+        Organisation research = CaseFixtures.organisation(staff, "Export Onderzoek", OrganisationKind.RESEARCH);
+        CaseFixtures.account(staff, "xhanna", hotline, Role.HOTLINE);
+        CaseFixtures.account(staff, "xpiet", police, Role.POLICE);
+        CaseFixtures.account(staff, "xroos", research, Role.RESEARCHER);
+        links.setPortalReceiver(hotline.id());
+        links.link(police.id(), "politie");
+        prepared = true;
+    }
+
+    long cases() {
+        return jdbc.sql("SELECT count(*) FROM cases.case_file")
+                .query(Long.class)
+                .single();
+    }
+
+    HttpResponse<String> upload(StaffClient client, String action, byte[] csv) {
+        client.get("/staff/cases/import");
+        return client.upload("/staff/cases/import", Map.of("scheme", "nl-common", "action", action), "file", csv);
+    }
+
+    @Test
+    void aLegacyImportReportsEveryProblemAndImportsNothingUntilTheWholeFileIsRight() {
+        StaffClient hanna = StaffClient.loggedIn(port, "xhanna", PASSWORD);
+        long before = cases();
+        String bad = """
+                reference;registered_on;category;detail;age_band
+                OUD-1;2024-03-02;wraakporno;;16-17
+                OUD-2;2024-03-05;iets heel anders;;
+                OUD-3;2024-13-01;sextortion;;
+                OUD-4;2024-04-01;ongewenste sexting;OSI-FLASH;12-15
+                OUD-4;2024-04-02;ongewenste sexting;;
+                OUD-6;2024-04-03;sextortion;GRM;oud
+                """;
+        HttpResponse<String> dry = upload(hanna, "dry-run", bad.getBytes(StandardCharsets.UTF_8));
+        assertThat(dry.statusCode()).isEqualTo(422);
+        assertThat(dry.body())
+                .contains("Regel 3: de categorie iets heel anders staat niet in de vertaaltabel")
+                .contains("Regel 4: 2024-13-01 in registered_on is geen datum")
+                .contains("Regel 4: de categorie sextortion is te grof")
+                .contains("Regel 6: het nummer OUD-4 staat meer dan eens in het bestand")
+                .contains("Regel 6: de categorie ongewenste sexting is te grof")
+                .contains("Regel 7: GRM in detail past niet bij deze categorie")
+                .contains("Regel 7: de leeftijd oud is onbekend")
+                .contains("Er is niets geïmporteerd.");
+        // Asking to import the same file imports nothing: all or nothing.
+        assertThat(upload(hanna, "import", bad.getBytes(StandardCharsets.UTF_8)).statusCode())
+                .isEqualTo(422);
+        assertThat(cases()).isEqualTo(before);
+
+        // Wrong encoding and missing columns are reported, not guessed.
+        byte[] latin1 = "reference,registered_on,category\nOUD-9,2024-01-01,verspreiden van naaktfoto's é\n"
+                .getBytes(Charset.forName("windows-1252"));
+        assertThat(upload(hanna, "dry-run", latin1).body()).contains("Het bestand is geen UTF-8");
+        assertThat(upload(hanna, "dry-run", "reference,category\nA,wraakporno\n".getBytes(StandardCharsets.UTF_8))
+                        .body())
+                .contains("de verplichte kolom registered_on ontbreekt");
+
+        String good = """
+                reference,registered_on,category,detail,age_band,closed_on,closing_reason
+                OUD-1,2024-03-02,wraakporno,,16-17,2024-05-01,HELPED
+                OUD-4,2024-04-01,ongewenste sexting,OSI-FLASH,12-15,,
+                "OUD-7",2024-04-09,"sextortion (financieel)",,18-24,,
+                """;
+        HttpResponse<String> imported = upload(hanna, "import", ("\uFEFF" + good).getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.statusCode()).isEqualTo(200);
+        assertThat(imported.body()).contains("3 registraties zijn geïmporteerd.");
+        assertThat(cases()).isEqualTo(before + 3);
+        assertThat(jdbc.sql("SELECT string_agg(i.code || ':' || c.status, ',' ORDER BY c.legacy_reference)"
+                                + " FROM cases.case_file c JOIN cases.incident i ON i.case_id = c.id WHERE c.origin = 'IMPORT'"
+                                + " AND c.legacy_reference LIKE 'OUD-%'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("IBA-DIS:CLOSED,OSI-FLASH:IN_PROGRESS,SXT-FIN:IN_PROGRESS");
+        // The same file again: every reference was imported before.
+        assertThat(upload(hanna, "import", good.getBytes(StandardCharsets.UTF_8))
+                        .body())
+                .contains("het nummer OUD-1 is al eerder geïmporteerd");
+        assertThat(cases()).isEqualTo(before + 3);
+        // Police and researchers cannot import.
+        assertThat(StaffClient.loggedIn(port, "xpiet", PASSWORD)
+                        .get("/staff/cases/import")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void theResearchExportIsRefusedBelowKAndHoldsNoFreeTextOrExactDates() {
+        StaffClient roos = StaffClient.loggedIn(port, "xroos", PASSWORD);
+        StaffClient hanna = StaffClient.loggedIn(port, "xhanna", PASSWORD);
+        hanna.get("/staff/cases/new");
+        hanna.post("/staff/cases", "channel", "PHONE", "ageBand", "25-plus", "narrative", "Uniek-verhaal-4471");
+        HttpResponse<String> refused = roos.get("/staff/cases/research/export.csv?granularity=YEAR");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Export geweigerd");
+
+        // Remove the small groups, then add five alike cases: every group reaches k = 5.
+        jdbc.sql("DELETE FROM cases.case_file").update();
+        StringBuilder csv = new StringBuilder("reference,registered_on,category,age_band\n");
+        for (int i = 0; i < 6; i++) {
+            csv.append("K-").append(i).append(",2024-02-0").append(i + 1).append(",wraakporno,18-24\n");
+        }
+        assertThat(upload(hanna, "import", csv.toString().getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> page = roos.get("/staff/cases/research");
+        assertThat(page.statusCode()).isEqualTo(200);
+        HttpResponse<String> export = roos.get("/staff/cases/research/export.csv?granularity=MONTH");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        List<String> lines = export.body().lines().toList();
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(0)).startsWith("case,opened,channel");
+        assertThat(lines.get(1)).contains(",2024-02,IMPORT,IMPORT,IN_PROGRESS,", ",18-24,", ",IBA-DIS,");
+        assertThat(export.body()).doesNotContain("K-0", "2024-02-01", "Export Hulplijn");
+        // A new pseudonym per export: the two exports cannot be linked.
+        String again =
+                roos.get("/staff/cases/research/export.csv?granularity=MONTH").body();
+        assertThat(again.lines().skip(1).map(l -> l.substring(0, 16)).toList())
+                .doesNotContainAnyElementsOf(
+                        lines.stream().skip(1).map(l -> l.substring(0, 16)).toList());
+        // Only researchers.
+        assertThat(hanna.get("/staff/cases/research/export.csv").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void thePoliceSummaryExistsOnlyWithTheVictimsConsentToShareWithThePolice() {
+        IntakeManagement.Submission unshared = CaseFixtures.helpRequest(intake, "");
+        CaseId withoutConsent = CaseFixtures.eventually(
+                        () -> files.byHelpRequest(unshared.id().value()))
+                .id();
+        IntakeManagement.Submission shared = CaseFixtures.helpRequest(intake, "", "politie");
+        CaseId withConsent = CaseFixtures.eventually(
+                        () -> files.byHelpRequest(shared.id().value()))
+                .id();
+        StaffClient hanna = StaffClient.loggedIn(port, "xhanna", PASSWORD);
+        assertThat(hanna.get("/staff/cases/" + withoutConsent + "/police-summary")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(hanna.get("/staff/cases/" + withoutConsent).body()).doesNotContain("police-summary");
+        assertThat(hanna.get("/staff/cases/" + withConsent).body()).contains("police-summary");
+        HttpResponse<String> summary = hanna.get("/staff/cases/" + withConsent + "/police-summary");
+        assertThat(summary.statusCode()).isEqualTo(200);
+        assertThat(summary.body()).contains("Samenvatting voor de politie", "SXT-FIN", "Export Politie");
+
+        StaffClient piet = StaffClient.loggedIn(port, "xpiet", PASSWORD);
+        assertThat(piet.get("/staff/cases/" + withoutConsent + "/police-summary")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(piet.get("/staff/cases/" + withConsent + "/police-summary").body())
+                .contains("Waarom open je dit dossier?");
+        piet.post("/staff/cases/" + withConsent + "/reason", "reason", "Aangifte opnemen op 12 maart");
+        assertThat(piet.get("/staff/cases/" + withConsent + "/police-summary").statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE action = 'CASE_EXPORTED' AND subject_id = :id"
+                                + " AND reason = 'Aangifte opnemen op 12 maart'")
+                        .param("id", withConsent.toString())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+    }
+}
