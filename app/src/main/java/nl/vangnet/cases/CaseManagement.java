@@ -280,6 +280,16 @@ public class CaseManagement {
                         .orElse(false));
     }
 
+    /**
+     * The case, if the viewer's organisation owns it and the viewer works on cases; otherwise
+     * {@link CaseNotFound}. Callers check this before validating input, so a refusal never tells
+     * someone outside the scope that the case exists.
+     */
+    @Transactional(readOnly = true)
+    public CaseSummary owned(Viewer viewer, CaseId id) {
+        return ownedRow(viewer, id).summary();
+    }
+
     /** The summary of a case the viewer may see, without recording a read (for other modules' pages). */
     @Transactional(readOnly = true)
     public Optional<CaseSummary> summary(Viewer viewer, CaseId id) {

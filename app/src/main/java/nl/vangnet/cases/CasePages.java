@@ -254,6 +254,7 @@ class CasePages {
             RedirectAttributes redirect) {
         Viewer viewer = Viewer.of(principal);
         CaseId caseId = caseId(id);
+        cases.owned(viewer, caseId);
         CaseStatus to = enumValue(CaseStatus.class, status);
         try {
             if (to == null) {
@@ -279,6 +280,7 @@ class CasePages {
             RedirectAttributes redirect) {
         Viewer viewer = Viewer.of(principal);
         CaseId caseId = caseId(id);
+        cases.owned(viewer, caseId);
         try {
             UUID account = null;
             if (!assignee.isBlank()) {
@@ -417,6 +419,7 @@ class CasePages {
             RedirectAttributes redirect) {
         Viewer viewer = Viewer.of(principal);
         CaseId caseId = caseId(id);
+        cases.owned(viewer, caseId);
         try {
             List<CaseProblem.Item> problems = new ArrayList<>();
             Optional<UUID> org = uuid(organisation);

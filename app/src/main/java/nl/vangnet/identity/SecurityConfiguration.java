@@ -57,6 +57,29 @@ class SecurityConfiguration {
         return manager;
     }
 
+    /**
+     * The staff case and referral API: staff clients use the same session as the workspace (form
+     * login, session cookie), so CSRF protection applies; JSON clients read the token from {@code
+     * GET /api/v1/cases/session} and send it in {@code X-CSRF-TOKEN}. Which case a staff member may
+     * see is decided in the cases module's SQL (404 outside the scope), not here. API keys are not
+     * accepted here: partner systems get no case data (see docs/adr/0032-case-registration.md).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain staffApi(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/cases", "/api/v1/cases/**", "/api/v1/referrals", "/api/v1/referrals/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .requestCache(r -> r.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                                (request, response, ex) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED))
+                        .accessDeniedHandler(
+                                (request, response, ex) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                .headers(h -> h.contentSecurityPolicy(
+                                c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(
