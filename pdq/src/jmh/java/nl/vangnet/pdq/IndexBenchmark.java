@@ -20,8 +20,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Exact Hamming-radius search in the multi-index against a linear scan of the same hashes.
  *
- * <p>The index holds uniformly random hashes, the hardest case for multi-index hashing (real
- * hash banks cluster, which only matters for the few buckets near a cluster). Half of the
+ * <p>The index holds uniformly random hashes, the distribution the table layout is tuned for
+ * (real hash banks cluster, which makes the buckets near a cluster larger). Half of the
  * queries are stored hashes with 0 to 31 bits flipped, so every radius-31 search has at least
  * one true match to find; the other half are random and find nothing. Both the index and the
  * baseline are shared by all benchmark threads; run with {@code -t 2} for the two-core figure.

@@ -2,6 +2,7 @@ package nl.vangnet.pdq;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
  * A plain program for index sizes JMH's fork-per-trial set-up makes impractical (100 million
  * hashes take minutes to generate and build): builds the index once, reports build time and
  * memory, checks exactness against a linear scan on a sample of queries, and measures search
- * throughput with several threads. Usage:
+ * throughput with several threads, both in wall-clock time and per CPU-second of the searching
+ * threads (the steadier figure on a machine shared with other work). Usage:
  *
  * <pre>
  * java -Xmx16g -XX:+UseTransparentHugePages -cp pdq/target/benchmarks.jar \
@@ -88,31 +90,39 @@ public final class LargeIndexRun {
                 bruteSeconds / Math.max(1, checked));
 
         for (int radius : new int[] {31, 0}) {
-            double qps = throughput(index, queries, radius, threads, seconds);
-            print("radius %d, %d threads: %,.0f queries/s", radius, threads, qps);
+            // Warm up first so the figure is the compiled code's.
+            runFor(index, queries, radius, threads, Math.max(2, seconds / 4));
+            long[] run = runFor(index, queries, radius, threads, seconds);
+            double cpuSeconds = run[1] / 1e9;
+            print(
+                    "radius %d, %d threads: %,.0f queries/s wall clock; %,.0f queries per CPU-second"
+                            + " (the threads got %.2f cores on average)",
+                    radius,
+                    threads,
+                    (double) run[0] / seconds,
+                    run[0] / cpuSeconds,
+                    cpuSeconds / seconds);
         }
     }
 
-    private static double throughput(PdqIndex index, PdqHash[] queries, int radius, int threads, int seconds)
+    /** Returns {queries done, CPU nanoseconds used by the searching threads}. */
+    private static long[] runFor(PdqIndex index, PdqHash[] queries, int radius, int threads, int seconds)
             throws InterruptedException {
-        // Warm up first so the figure is the compiled code's.
-        runFor(index, queries, radius, threads, Math.max(2, seconds / 4));
-        return runFor(index, queries, radius, threads, seconds) / seconds;
-    }
-
-    private static long runFor(PdqIndex index, PdqHash[] queries, int radius, int threads, int seconds)
-            throws InterruptedException {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         LongAdder done = new LongAdder();
+        LongAdder cpuNanos = new LongAdder();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int offset = t * 4099;
             workers[t] = new Thread(() -> {
+                long startCpu = cpu.getCurrentThreadCpuTime();
                 long n = 0;
                 while (System.nanoTime() < end) {
                     index.search(queries[(int) ((offset + n) % queries.length)], radius);
                     n++;
                 }
+                cpuNanos.add(cpu.getCurrentThreadCpuTime() - startCpu);
                 done.add(n);
             });
             workers[t].start();
@@ -120,7 +130,7 @@ public final class LargeIndexRun {
         for (Thread worker : workers) {
             worker.join();
         }
-        return done.sum();
+        return new long[] {done.sum(), cpuNanos.sum()};
     }
 
     /** Half stored hashes with 0 to 31 bits flipped, half random. */
