@@ -28,11 +28,17 @@ class FollowUpPages {
     private final IntakeManagement intake;
     private final HelpDirectory directory;
     private final FieldProblems problems;
+    private final java.util.List<FollowUpPanels> panels;
 
-    FollowUpPages(IntakeManagement intake, HelpDirectory directory, FieldProblems problems) {
+    FollowUpPages(
+            IntakeManagement intake,
+            HelpDirectory directory,
+            FieldProblems problems,
+            java.util.List<FollowUpPanels> panels) {
         this.intake = intake;
         this.directory = directory;
         this.problems = problems;
+        this.panels = panels;
     }
 
     @GetMapping({"/opvolgen", "/follow-up"})
@@ -88,6 +94,11 @@ class FollowUpPages {
             return "redirect:" + PortalPaths.followUp(locale) + "?expired";
         }
         fill(model, followUp.get());
+        model.addAttribute(
+                "panels",
+                panels.stream()
+                        .flatMap(p -> p.panelsFor(id.get(), locale).stream())
+                        .toList());
         return "intake/request";
     }
 

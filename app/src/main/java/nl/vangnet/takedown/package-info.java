@@ -11,7 +11,7 @@
  * clear. Never images: a served image lives in memory only for as long as its hash takes. Never
  * URLs in logs at INFO or in events.
  */
-@ApplicationModule(allowedDependencies = {"shared", "taxonomy", "audit", "identity", "pdq"})
+@ApplicationModule(allowedDependencies = {"shared", "taxonomy", "audit", "identity", "intake", "pdq"})
 @NullMarked
 package nl.vangnet.takedown;
 

@@ -138,6 +138,9 @@ class TakedownEndToEndIT {
     }
 
     @Autowired
+    TakedownFollowUpPanel followUpPanels;
+
+    @Autowired
     TakedownDesk desk;
 
     @Autowired
@@ -373,6 +376,20 @@ class TakedownEndToEndIT {
                 .extracting(VictimProgress::status)
                 .contains("Removed 31 hours after our request.");
         assertThat(progress.toString()).doesNotContain("flagger@", "abuse@", "Testhosting");
+
+        // The portal's follow-up page shows the same lines through its extension point.
+        assertThat(followUpPanels.panelsFor(new nl.vangnet.intake.HelpRequestId(helpRequest), Languages.DUTCH))
+                .singleElement()
+                .satisfies(panel -> {
+                    assertThat(panel.title()).isEqualTo("Je beelden offline halen");
+                    assertThat(panel.lines()).hasSize(progress.size());
+                    assertThat(panel.lines())
+                            .extracting(nl.vangnet.intake.FollowUpPanels.Line::status)
+                            .contains("Verwijderd, 31 uur na ons verzoek.");
+                    assertThat(panel.lines()).anyMatch(nl.vangnet.intake.FollowUpPanels.Line::done);
+                });
+        assertThat(followUpPanels.panelsFor(new nl.vangnet.intake.HelpRequestId(UUID.randomUUID()), Languages.DUTCH))
+                .isEmpty();
     }
 
     @Test
