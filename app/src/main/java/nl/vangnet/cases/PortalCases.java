@@ -14,6 +14,7 @@ import nl.vangnet.identity.Organisation;
 import nl.vangnet.identity.OrganisationId;
 import nl.vangnet.identity.OrganisationKind;
 import nl.vangnet.identity.StaffManagement;
+import nl.vangnet.intake.ConsentGiven;
 import nl.vangnet.intake.ConsentScope;
 import nl.vangnet.intake.ConsentWithdrawn;
 import nl.vangnet.intake.HelpRequestDeleted;
@@ -23,6 +24,7 @@ import nl.vangnet.intake.VictimReplied;
 import nl.vangnet.taxonomy.Coding;
 import nl.vangnet.taxonomy.Taxonomies;
 import nl.vangnet.taxonomy.TaxonomyVersion;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -124,16 +126,7 @@ class PortalCases {
                 null,
                 Map.of("channel", CaseChannel.PORTAL.name(), "routed", String.valueOf(owner != null)));
         for (String slug : submitted.sharedWith()) {
-            links.organisationFor(slug)
-                    .filter(org -> !org.equals(owner))
-                    .ifPresent(org -> management.share(
-                            id,
-                            org,
-                            EnumSet.of(CasePart.SUMMARY, CasePart.CODING),
-                            "PORTAL",
-                            ConsentHow.PORTAL,
-                            slug,
-                            "system"));
+            sharePortal(id, owner, slug);
         }
         events.publishEvent(
                 new CaseOpened(id, owner, "HELP_REQUEST", CaseChannel.PORTAL, submitted.urgent(), minor, openedAt));
@@ -184,6 +177,30 @@ class PortalCases {
                 .filter(o -> o.kind() == OrganisationKind.HOTLINE)
                 .min(Comparator.comparing(Organisation::createdAt))
                 .map(Organisation::id);
+    }
+
+    /** A share the victim chose in the portal: the summary and the coding, with the linked organisation. */
+    private void sharePortal(CaseId id, @Nullable OrganisationId owner, String slug) {
+        links.organisationFor(slug)
+                .filter(org -> !org.equals(owner))
+                .ifPresent(org ->
+                        management.share(id, org, portalShareParts(), "PORTAL", ConsentHow.PORTAL, slug, "system"));
+    }
+
+    @ApplicationModuleListener
+    void on(ConsentGiven given) {
+        if (given.scope() != ConsentScope.SHARE_WITH_ORGANISATION || given.organisation() == null) {
+            return;
+        }
+        files.byHelpRequest(given.helpRequestId().value())
+                .filter(c -> c.dataKey() != null)
+                .ifPresent(c -> {
+                    boolean already = files.allConsents(c.id()).stream()
+                            .anyMatch(s -> s.active() && given.organisation().equals(s.directorySlug()));
+                    if (!already) {
+                        sharePortal(c.id(), c.organisation(), given.organisation());
+                    }
+                });
     }
 
     @ApplicationModuleListener

@@ -206,6 +206,21 @@ class FollowUpPages {
         return PortalPaths.followUp(locale) + (locale.getLanguage().equals("en") ? "/images" : "/beelden");
     }
 
+    @PostMapping({"/opvolgen/delen", "/follow-up/share"})
+    String share(
+            @RequestParam(name = "organisation", defaultValue = "") String organisation,
+            HttpServletRequest request,
+            Locale locale,
+            RedirectAttributes redirect) {
+        Optional<HelpRequestId> id = current(request);
+        if (id.isEmpty()) {
+            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+        }
+        boolean done = intake.share(id.get(), organisation);
+        redirect.addFlashAttribute("done", done ? "shared" : "share-unknown");
+        return "redirect:" + viewPath(locale);
+    }
+
     @PostMapping({"/opvolgen/verwijderen", "/follow-up/delete"})
     String delete(
             @RequestParam(name = "confirm", defaultValue = "") String confirm,
@@ -250,6 +265,13 @@ class FollowUpPages {
                 .filter(IntakeManagement.ConsentView::active)
                 .toList();
         model.addAttribute("activeConsents", active);
+        model.addAttribute(
+                "shareable",
+                intake.shareableOrganisations().stream()
+                        .filter(o -> active.stream()
+                                .noneMatch(c -> c.scope() == ConsentScope.SHARE_WITH_ORGANISATION
+                                        && o.slug().equals(c.organisation())))
+                        .toList());
     }
 
     private static String viewPath(Locale locale) {

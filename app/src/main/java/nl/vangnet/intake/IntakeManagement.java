@@ -416,6 +416,31 @@ public class IntakeManagement {
                 encryption.decrypt(stored.get().dataKey(), stored.get().contactEncrypted(), context(id, "contact")));
     }
 
+    /**
+     * The victim shares their request with one more organisation from the directory, after saving:
+     * a new consent, published as {@link ConsentGiven}. False when the organisation is unknown or
+     * already shared with.
+     */
+    public boolean share(HelpRequestId id, String organisationSlug) {
+        if (shareableOrganisations().stream().noneMatch(o -> o.slug().equals(organisationSlug))) {
+            return false;
+        }
+        Boolean done = transactions.execute(status -> {
+            if (requests.byId(id).isEmpty()
+                    || requests.consents(id).stream()
+                            .anyMatch(c -> c.active()
+                                    && c.scope() == ConsentScope.SHARE_WITH_ORGANISATION
+                                    && organisationSlug.equals(c.organisation()))) {
+                return false;
+            }
+            Instant now = clock.instant();
+            requests.addConsent(id, ConsentScope.SHARE_WITH_ORGANISATION, organisationSlug, now);
+            events.publishEvent(new ConsentGiven(id, ConsentScope.SHARE_WITH_ORGANISATION, organisationSlug, now));
+            return true;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
     /** Withdraws one consent. Withdrawing professional help also withdraws and erases the contact details. */
     public boolean withdraw(HelpRequestId id, UUID consentId) {
         Boolean done = transactions.execute(status -> {

@@ -54,6 +54,11 @@ class PortalPaths {
         return followUp(locale) + (Languages.isEnglish(locale) ? "/consent" : "/toestemming");
     }
 
+    @ModelAttribute("sharePath")
+    String sharePath(Locale locale) {
+        return followUp(locale) + (Languages.isEnglish(locale) ? "/share" : "/delen");
+    }
+
     @ModelAttribute("deletePath")
     String deletePath(Locale locale) {
         return followUp(locale) + (Languages.isEnglish(locale) ? "/delete" : "/verwijderen");
