@@ -35,7 +35,7 @@ class TakedownFollowUpPanel implements FollowUpPanels {
             return List.of();
         }
         List<Line> lines = progress.stream()
-                .map(p -> new Line(p.site() + " — " + p.link(), p.status(), p.removed()))
+                .map(p -> new Line(p.link(), p.status(), p.removed())) // the link already names the site
                 .toList();
         return List.of(new Panel(messages.getMessage("takedown.victim.title", null, locale), lines));
     }

@@ -390,6 +390,19 @@ class TakedownEndToEndIT {
                 });
         assertThat(followUpPanels.panelsFor(new nl.vangnet.intake.HelpRequestId(UUID.randomUUID()), Languages.DUTCH))
                 .isEmpty();
+
+        // The victim deletes their help request: the follow-up link to these takedowns goes, the
+        // takedowns themselves go on.
+        // (The listener runs asynchronously, as every application module listener does.)
+        followUpPanels.on(new nl.vangnet.intake.HelpRequestDeleted(
+                new nl.vangnet.intake.HelpRequestId(helpRequest), clock.instant()));
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!tracking.progressForHelpRequest(helpRequest, Languages.DUTCH).isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(tracking.progressForHelpRequest(helpRequest, Languages.DUTCH))
+                .isEmpty();
+        assertThat(takedowns.ofCase(caseRef)).hasSize(3);
     }
 
     @Test
