@@ -72,8 +72,10 @@ class CaseApiController {
 
     @GetMapping
     @Operation(summary = "The triage queue of the caller's organisation, counts, and open cases shared with it")
-    CaseManagement.Queue queue(@AuthenticationPrincipal StaffPrincipal principal) {
-        return cases.queue(Viewer.of(principal), 200);
+    CaseManagement.Queue queue(
+            @AuthenticationPrincipal StaffPrincipal principal,
+            @RequestParam(name = "limit", defaultValue = "50") int limit) {
+        return cases.queue(Viewer.of(principal), Math.max(10, Math.min(limit, 500)));
     }
 
     @GetMapping("/search")

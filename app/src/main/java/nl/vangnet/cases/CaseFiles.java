@@ -718,9 +718,12 @@ class CaseFiles {
 
     /** The triage queue of the reader's organisation: new before triaged, then urgency with waiting, then oldest. */
     List<CaseSummary> queue(Scope scope, Instant now, int limit) {
-        String sql = "SELECT c.*, true AS is_owner, " + PRIMARY_CODE + " AS primary_code FROM cases.case_file c "
-                + "WHERE " + OWNER + " AND c.status IN ('NEW', 'TRIAGED') "
-                + "ORDER BY (c.status = 'NEW') DESC, " + score() + " DESC, c.opened_at, c.id LIMIT :limit";
+        // The order is computed from the covering queue index alone; only the page is read in full.
+        String sql = "SELECT c.*, true AS is_owner, " + PRIMARY_CODE + " AS primary_code FROM (SELECT c.id, "
+                + "(c.status = 'NEW') AS fresh, " + score() + " AS score, c.opened_at FROM cases.case_file c WHERE "
+                + OWNER + " AND c.status IN ('NEW', 'TRIAGED') ORDER BY (c.status = 'NEW') DESC, " + score()
+                + " DESC, c.opened_at, c.id LIMIT :limit) q JOIN cases.case_file c ON c.id = q.id"
+                + " ORDER BY q.fresh DESC, q.score DESC, q.opened_at, q.id";
         return scope.bind(jdbc.sql(sql))
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
@@ -740,7 +743,7 @@ class CaseFiles {
     List<StatusCount> counts(Scope scope) {
         String sql = "SELECT c.status, count(*) AS n, min(c.opened_at) AS oldest,"
                 + " count(*) FILTER (WHERE c.urgency >= 4) AS urgent FROM cases.case_file c WHERE " + OWNER
-                + " AND c.status <> 'CLOSED' GROUP BY c.status";
+                + " AND c.status IN ('NEW', 'TRIAGED', 'IN_PROGRESS', 'REFERRED') GROUP BY c.status";
         return scope.bind(jdbc.sql(sql))
                 .query((rs, n) -> {
                     Timestamp oldest = rs.getTimestamp("oldest");
@@ -756,10 +759,11 @@ class CaseFiles {
     /** Open cases shared with the reader's organisation (the police list), newest first. */
     List<CaseSummary> sharedOpen(Scope scope, int limit) {
         String sql = "SELECT c.*, false AS is_owner, CASE WHEN " + visible(CasePart.CODING) + " THEN " + PRIMARY_CODE
-                + " END AS primary_code FROM cases.case_file c WHERE :mayRead AND c.id IN (SELECT s.case_id FROM"
-                + " cases.consent s WHERE s.organisation_id = :viewerOrg AND s.withdrawn_at IS NULL)"
-                + " AND c.organisation_id IS DISTINCT FROM :viewerOrg AND c.status <> 'CLOSED'"
-                + " ORDER BY c.opened_at DESC, c.id LIMIT :limit";
+                + " END AS primary_code FROM (SELECT q.id, q.opened_at FROM cases.case_file q WHERE :mayRead"
+                + " AND q.id IN (SELECT s.case_id FROM cases.consent s WHERE s.organisation_id = :viewerOrg"
+                + " AND s.withdrawn_at IS NULL) AND q.organisation_id IS DISTINCT FROM :viewerOrg"
+                + " AND q.status <> 'CLOSED' ORDER BY q.opened_at DESC, q.id LIMIT :limit) ids"
+                + " JOIN cases.case_file c ON c.id = ids.id ORDER BY c.opened_at DESC, c.id";
         return scope.bind(jdbc.sql(sql))
                 .param("limit", limit)
                 .query((rs, n) -> summary(rs))
@@ -816,16 +820,18 @@ class CaseFiles {
         // A code filter on a shared case needs a consent that covers the coding.
         String sharedPart = q.code() != null ? " AND 'CODING' = ANY (s.parts)" : "";
         int window = (q.page() + 1) * q.size() + 1;
-        String sql = "SELECT * FROM ("
-                + "(SELECT c.*, true AS is_owner, " + PRIMARY_CODE + " AS primary_code FROM cases.case_file c"
+        // IDs first (from the indexes), full rows and the primary code only for the page shown.
+        String sql = "SELECT c.*, x.is_owner, CASE WHEN x.is_owner OR " + visible(CasePart.CODING) + " THEN "
+                + PRIMARY_CODE + " END AS primary_code FROM ("
+                + "(SELECT c.id, c.opened_at, true AS is_owner FROM cases.case_file c"
                 + " WHERE " + OWNER + where + " ORDER BY c.opened_at DESC, c.id LIMIT :window)"
                 + " UNION ALL "
-                + "(SELECT c.*, false AS is_owner, CASE WHEN " + visible(CasePart.CODING) + " THEN " + PRIMARY_CODE
-                + " END AS primary_code FROM cases.case_file c WHERE :mayRead AND c.id IN (SELECT s.case_id FROM"
-                + " cases.consent s WHERE s.organisation_id = :viewerOrg AND s.withdrawn_at IS NULL" + sharedPart
-                + ") AND c.organisation_id IS DISTINCT FROM :viewerOrg" + where
-                + " ORDER BY c.opened_at DESC, c.id LIMIT :window)"
-                + ") x ORDER BY x.opened_at DESC, x.id LIMIT :size OFFSET :offset";
+                + "(SELECT c.id, c.opened_at, false AS is_owner FROM cases.case_file c WHERE :mayRead AND c.id IN"
+                + " (SELECT s.case_id FROM cases.consent s WHERE s.organisation_id = :viewerOrg"
+                + " AND s.withdrawn_at IS NULL" + sharedPart + ") AND c.organisation_id IS DISTINCT FROM :viewerOrg"
+                + where + " ORDER BY c.opened_at DESC, c.id LIMIT :window)"
+                + " ORDER BY opened_at DESC, id LIMIT :size OFFSET :offset) x"
+                + " JOIN cases.case_file c ON c.id = x.id ORDER BY x.opened_at DESC, x.id";
         JdbcClient.StatementSpec spec = scope.bind(jdbc.sql(sql))
                 .param("window", window)
                 .param("size", q.size() + 1)

@@ -135,7 +135,8 @@ public class CaseManagement {
         CaseFiles.Scope scope = CaseFiles.Scope.of(viewer);
         List<CaseSummary> cases = viewer.mayOwn() ? files.queue(scope, now, limit) : List.of();
         List<CaseFiles.StatusCount> counts = viewer.mayOwn() ? files.counts(scope) : List.of();
-        List<CaseSummary> shared = files.sharedOpen(scope, limit);
+        // The police work from this list; others see the newest shares here and search for more.
+        List<CaseSummary> shared = files.sharedOpen(scope, viewer.mayOwn() ? Math.min(limit, 20) : limit);
         audit.record(
                 viewer.username(),
                 AuditAction.CASE_LIST_VIEWED,

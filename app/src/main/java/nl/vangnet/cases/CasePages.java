@@ -56,9 +56,15 @@ class CasePages {
     // ------------------------------------------------------------------ lists
 
     @GetMapping("/staff/cases")
-    String queue(@AuthenticationPrincipal StaffPrincipal principal, Locale locale, Model model) {
+    String queue(
+            @AuthenticationPrincipal StaffPrincipal principal,
+            @RequestParam(name = "limit", defaultValue = "50") int limit,
+            Locale locale,
+            Model model) {
         Viewer viewer = Viewer.of(principal);
-        model.addAttribute("queue", cases.queue(viewer, 200));
+        int shown = Math.max(10, Math.min(limit, 500));
+        model.addAttribute("queue", cases.queue(viewer, shown));
+        model.addAttribute("limit", shown);
         common(model, viewer, locale);
         return "cases/queue";
     }
