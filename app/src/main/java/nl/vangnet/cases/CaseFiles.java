@@ -165,6 +165,14 @@ class CaseFiles {
             byte @Nullable [] contact,
             @Nullable UUID helpRequestId) {}
 
+    /** The ID behind a reference, unscoped: callers must read the case through {@link #row} after. */
+    Optional<CaseId> idByReference(String reference) {
+        return jdbc.sql("SELECT id FROM cases.case_file WHERE reference = :reference")
+                .param("reference", reference)
+                .query((rs, n) -> new CaseId(rs.getObject("id", UUID.class)))
+                .optional();
+    }
+
     Optional<Row> row(Scope scope, CaseId id) {
         String sql = "SELECT c.*, " + OWNER + " AS is_owner, " + SHARED_PARTS + " AS shared_parts, "
                 + "CASE WHEN " + visible(CasePart.CODING) + " THEN " + PRIMARY_CODE + " END AS primary_code, "

@@ -500,7 +500,15 @@ public class CaseManagement {
                 null,
                 Map.of("channel", form.channel().name()));
         events.publishEvent(new CaseOpened(
-                id, viewer.organisationId(), "STAFF", form.channel(), form.ongoingThreat(), form.minor(), now));
+                id,
+                viewer.organisationId(),
+                "STAFF",
+                form.channel(),
+                form.ongoingThreat(),
+                form.minor(),
+                now,
+                null,
+                null));
         return id;
     }
 
@@ -1000,6 +1008,34 @@ public class CaseManagement {
     }
 
     /** The case, if the viewer's organisation owns it and the viewer works on cases; else not found. */
+    /**
+     * A case another module attaches its own work to (takedown requests): named by its reference
+     * (e.g. {@code VN-2026-000042}) or ID, owned by the viewer's organisation, worked on by the
+     * viewer, and still holding the victim's data. Empty otherwise, whichever the reason, so
+     * nobody outside the scope learns that a case exists.
+     *
+     * @param helpRequest the help request the case came from, if any
+     */
+    public record WorkLink(CaseSummary summary, @Nullable HelpRequestId helpRequest) {}
+
+    @Transactional(readOnly = true)
+    public Optional<WorkLink> workLink(Viewer viewer, String referenceOrId) {
+        String text = referenceOrId.strip();
+        if (!viewer.mayOwn() || text.isEmpty() || text.length() > 64) {
+            return Optional.empty();
+        }
+        Optional<CaseId> id;
+        try {
+            id = Optional.of(new CaseId(UUID.fromString(text)));
+        } catch (IllegalArgumentException e) {
+            id = files.idByReference(text.toUpperCase(java.util.Locale.ROOT));
+        }
+        return id.flatMap(i -> files.row(CaseFiles.Scope.of(viewer), i))
+                .filter(row -> row.summary().owner() && !row.summary().victimDataErased())
+                .map(row -> new WorkLink(
+                        row.summary(), row.helpRequestId() == null ? null : new HelpRequestId(row.helpRequestId())));
+    }
+
     private CaseFiles.Row ownedRow(Viewer viewer, CaseId id) {
         if (!viewer.mayOwn()) {
             throw new CaseNotFound();

@@ -128,8 +128,16 @@ class PortalCases {
         for (String slug : submitted.sharedWith()) {
             sharePortal(id, owner, slug);
         }
-        events.publishEvent(
-                new CaseOpened(id, owner, "HELP_REQUEST", CaseChannel.PORTAL, submitted.urgent(), minor, openedAt));
+        events.publishEvent(new CaseOpened(
+                id,
+                owner,
+                "HELP_REQUEST",
+                CaseChannel.PORTAL,
+                submitted.urgent(),
+                minor,
+                openedAt,
+                submitted.helpRequestId(),
+                submitted.suggestedCode().isEmpty() ? null : submitted.suggestedCode()));
         if (owner == null) {
             log.warn("A portal case was opened without an organisation to receive it; set one on "
                     + "/staff/cases/admin/organisations");

@@ -398,6 +398,38 @@ public class IntakeManagement {
     public record SharedRequest(HelpRequestId id, Instant createdAt, IntakeAnswers answers, SuggestedCoding coding) {}
 
     /**
+     * The links the victim gave under "the images are online here", for the professional who asks
+     * the sites to remove them (the takedown module), only while professional help is active. The
+     * {@code removalAsked} flag says whether the victim chose "get the images removed" among their
+     * needs: without it, staff talk with the victim before any site is contacted.
+     */
+    public record ReportedLinks(List<String> urls, boolean removalAsked) {
+        public ReportedLinks {
+            urls = List.copyOf(urls);
+        }
+    }
+
+    public Optional<ReportedLinks> reportedLinks(HelpRequestId id) {
+        Optional<HelpRequests.Stored> stored = requests.byId(id);
+        if (stored.isEmpty() || stored.get().urlsEncrypted() == null) {
+            return Optional.empty();
+        }
+        boolean help =
+                requests.consents(id).stream().anyMatch(c -> c.active() && c.scope() == ConsentScope.PROFESSIONAL_HELP);
+        if (!help) {
+            return Optional.empty();
+        }
+        List<String> urls = java.util.Arrays.stream(encryption
+                        .decrypt(stored.get().dataKey(), stored.get().urlsEncrypted(), context(id, "urls"))
+                        .split("\n"))
+                .map(String::strip)
+                .filter(u -> !u.isEmpty())
+                .toList();
+        return Optional.of(
+                new ReportedLinks(urls, stored.get().answers().needs().contains("remove-images")));
+    }
+
+    /**
      * The contact details the victim left, decrypted for the professional helping them (the cases
      * module), only while both professional help and the contact-details consent are active.
      */

@@ -60,6 +60,11 @@ class CaseKeys {
         return key;
     }
 
+    /** Drops the cached key of a case whose key row was deleted. */
+    void forget(CaseRef caseRef) {
+        known.remove(caseRef);
+    }
+
     byte[] encrypt(CaseRef caseRef, String plaintext, String context) {
         return encryption.encrypt(key(caseRef), plaintext, context);
     }

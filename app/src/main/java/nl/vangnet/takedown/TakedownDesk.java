@@ -52,6 +52,7 @@ class TakedownDesk {
     private final HostIdentification identification;
     private final CaseKeys keys;
     private final CaseHashes hashes;
+    private final TakedownCases caseLinks;
     private final Taxonomies taxonomies;
     private final TakedownProperties properties;
     private final ApplicationEventPublisher events;
@@ -69,6 +70,7 @@ class TakedownDesk {
             HostIdentification identification,
             CaseKeys keys,
             CaseHashes hashes,
+            TakedownCases caseLinks,
             Taxonomies taxonomies,
             TakedownProperties properties,
             ApplicationEventPublisher events,
@@ -84,6 +86,7 @@ class TakedownDesk {
         this.identification = identification;
         this.keys = keys;
         this.hashes = hashes;
+        this.caseLinks = caseLinks;
         this.taxonomies = taxonomies;
         this.properties = properties;
         this.events = events;
@@ -97,16 +100,15 @@ class TakedownDesk {
     /**
      * What staff submit: URLs pasted or uploaded (one or more per line), for one case.
      *
-     * @param caseRef the case, or blank to start a new case reference
-     * @param helpRequestRef the victim's help request, so their follow-up page shows progress (optional)
+     * @param caseRef the case's reference (e.g. VN-2026-000042) or ID; it must be a case of the
+     *     actor's organisation, and the victim's follow-up page shows progress when the case came
+     *     from a help request
      * @param minor the imagery shows someone under 18 (child sexual abuse material)
      * @param explanation extra explanation of illegality added to every notice about these URLs (optional)
      */
-    record NewRequests(
-            String caseRef, String helpRequestRef, String formCode, boolean minor, String urls, String explanation) {
+    record NewRequests(String caseRef, String formCode, boolean minor, String urls, String explanation) {
         NewRequests {
             caseRef = caseRef == null ? "" : caseRef.strip();
-            helpRequestRef = helpRequestRef == null ? "" : helpRequestRef.strip();
             formCode = formCode == null ? "" : formCode.strip();
             urls = urls == null ? "" : urls;
             explanation = explanation == null ? "" : explanation.strip();
@@ -120,29 +122,48 @@ class TakedownDesk {
     record Created(TakedownRequestId id, TakedownUrl url, HostContact contact) {}
 
     /** The outcome of a bulk submission; invalid lines are kept so staff can correct them. */
-    record Submission(CaseRef caseRef, List<Created> created, List<Rejected> invalid, List<Rejected> duplicates) {
+    record Submission(
+            CaseRef caseRef,
+            String caseReference,
+            List<Created> created,
+            List<Rejected> invalid,
+            List<Rejected> duplicates) {
         String remainingText() {
             return invalid.stream().map(Rejected::input).collect(Collectors.joining("\n"));
         }
     }
 
+    /** The case requests belong to: its ID, its readable reference and the help request it came from. */
+    record LinkedCase(
+            CaseRef ref, String reference, @Nullable UUID helpRequest) {}
+
     private record Token(int line, String text) {}
 
     Submission submit(NewRequests command, Actor actor) {
+        Optional<LinkedCase> linked =
+                command.caseRef().isEmpty() ? Optional.empty() : caseLinks.find(actor, command.caseRef());
         List<String> problems = new ArrayList<>();
-        Optional<CaseRef> caseRef =
-                command.caseRef().isEmpty() ? Optional.of(CaseRef.random()) : CaseRef.parse(command.caseRef());
-        if (caseRef.isEmpty()) {
+        if (command.caseRef().isEmpty()) {
+            problems.add("takedown.form.problem.case-missing");
+        } else if (linked.isEmpty()) {
             problems.add("takedown.form.problem.case");
         }
-        UUID helpRequest = null;
-        if (!command.helpRequestRef().isEmpty()) {
-            try {
-                helpRequest = UUID.fromString(command.helpRequestRef());
-            } catch (IllegalArgumentException e) {
-                problems.add("takedown.form.problem.help-request");
-            }
-        }
+        return create(linked.orElse(null), command, actor, problems);
+    }
+
+    /**
+     * Drafts for the links a victim gave on the portal, made by the system for the organisation
+     * that received the case. Nothing is sent: staff check each draft and send the notices.
+     */
+    Submission draftFromPortal(LinkedCase linked, String formCode, boolean minor, List<String> urls, Actor actor) {
+        return create(
+                linked,
+                new NewRequests(linked.reference(), formCode, minor, String.join("\n", urls), ""),
+                actor,
+                new ArrayList<>());
+    }
+
+    private Submission create(@Nullable LinkedCase linked, NewRequests command, Actor actor, List<String> problems) {
         TaxonomyVersion version = taxonomies.current();
         if (version.code(command.formCode()).isEmpty()) {
             problems.add("takedown.form.problem.code");
@@ -156,10 +177,10 @@ class TakedownDesk {
         } else if (tokens.size() > MAX_URLS) {
             problems.add("takedown.form.problem.too-many");
         }
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() || linked == null) {
             throw new TakedownProblem(problems);
         }
-        CaseRef ref = caseRef.get();
+        CaseRef ref = linked.ref();
         List<Rejected> invalid = new ArrayList<>();
         List<Rejected> duplicates = new ArrayList<>();
         Map<String, TakedownUrl> accepted = new LinkedHashMap<>();
@@ -183,7 +204,7 @@ class TakedownDesk {
         }
         Map<String, HostContact> contacts = identifyHosts(accepted.values());
         Instant now = clock.instant();
-        UUID helpRequestRef = helpRequest;
+        UUID helpRequestRef = linked.helpRequest();
         List<Created> created = transactions.execute(s -> {
             List<Created> out = new ArrayList<>();
             for (Map.Entry<String, TakedownUrl> entry : accepted.entrySet()) {
@@ -246,7 +267,7 @@ class TakedownDesk {
                 ref,
                 invalid.size(),
                 duplicates.size());
-        return new Submission(ref, created, invalid, duplicates);
+        return new Submission(ref, linked.reference(), created, invalid, duplicates);
     }
 
     private static List<Token> tokens(String text) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import nl.vangnet.cases.CaseSummary;
 import nl.vangnet.identity.StaffPrincipal;
 import nl.vangnet.taxonomy.Taxonomies;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,7 @@ class TakedownPages {
     private final Notices notices;
     private final Rechecks rechecks;
     private final TakedownTracking tracking;
+    private final TakedownCases cases;
     private final Taxonomies taxonomies;
     private final TakedownProperties properties;
     private final Clock clock;
@@ -60,6 +62,7 @@ class TakedownPages {
             Notices notices,
             Rechecks rechecks,
             TakedownTracking tracking,
+            TakedownCases cases,
             Taxonomies taxonomies,
             TakedownProperties properties,
             Clock clock) {
@@ -68,6 +71,7 @@ class TakedownPages {
         this.notices = notices;
         this.rechecks = rechecks;
         this.tracking = tracking;
+        this.cases = cases;
         this.taxonomies = taxonomies;
         this.properties = properties;
         this.clock = clock;
@@ -94,7 +98,7 @@ class TakedownPages {
             @RequestParam(name = "status", required = false) @Nullable String status,
             Model model) {
         Actor actor = Actor.of(principal);
-        UUID scope = actor.admin() ? null : actor.organisationId();
+        UUID scope = actor.organisationId();
         TakedownStatus filter = parseStatus(status);
         Instant now = clock.instant();
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -116,9 +120,22 @@ class TakedownPages {
                         .filter(r -> r.dueWithin(now, Duration.ofHours(6)))
                         .toList());
         model.addAttribute("recent", recent);
-        model.addAttribute("cases", takedowns.recentCases(scope, 20));
+        List<CaseRef> recentCases = takedowns.recentCases(scope, 20);
+        model.addAttribute("cases", recentCases);
+        Map<CaseRef, String> references = new LinkedHashMap<>();
+        recent.forEach(r -> references.putIfAbsent(r.caseRef(), ""));
+        recentCases.forEach(c -> references.putIfAbsent(c, ""));
+        references.replaceAll((ref, none) -> reference(actor, ref));
+        model.addAttribute("references", references);
         model.addAttribute("targetHours", properties.target().toHours());
         return "takedown/workspace";
+    }
+
+    /** The case's readable reference, or the start of its ID when the reader cannot see the case. */
+    private String reference(Actor actor, CaseRef ref) {
+        return cases.summary(actor, ref)
+                .map(CaseSummary::reference)
+                .orElse(ref.toString().substring(0, 8));
     }
 
     private static @Nullable TakedownStatus parseStatus(@Nullable String status) {
@@ -134,9 +151,21 @@ class TakedownPages {
 
     // ---------------------------------------------------------------- new requests
 
+    /**
+     * The form, empty or for one case; with {@code links=portal} it is filled with the links the
+     * victim gave on the portal and the case's coding, for staff to check before creating drafts.
+     */
     @GetMapping(BASE + "/new")
-    String newForm(@RequestParam(name = "case", defaultValue = "") String caseRef, Model model) {
-        fillNewForm(model, new TakedownDesk.NewRequests(caseRef, "", "", false, "", ""));
+    String newForm(
+            @AuthenticationPrincipal StaffPrincipal principal,
+            @RequestParam(name = "case", defaultValue = "") String caseRef,
+            @RequestParam(name = "links", defaultValue = "") String links,
+            Model model) {
+        TakedownDesk.NewRequests form = new TakedownDesk.NewRequests(caseRef, "", false, "", "");
+        if (links.equals("portal")) {
+            form = cases.portalForm(Actor.of(principal), caseRef).orElse(form);
+        }
+        fillNewForm(model, form);
         return "takedown/new";
     }
 
@@ -150,7 +179,6 @@ class TakedownPages {
     String create(
             @AuthenticationPrincipal StaffPrincipal principal,
             @RequestParam(name = "caseRef", defaultValue = "") String caseRef,
-            @RequestParam(name = "helpRequestRef", defaultValue = "") String helpRequestRef,
             @RequestParam(name = "formCode", defaultValue = "") String formCode,
             @RequestParam(name = "minor", defaultValue = "false") boolean minor,
             @RequestParam(name = "urls", defaultValue = "") String urls,
@@ -158,8 +186,7 @@ class TakedownPages {
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
             HttpServletResponse response,
             Model model) {
-        TakedownDesk.NewRequests form =
-                new TakedownDesk.NewRequests(caseRef, helpRequestRef, formCode, minor, urls, explanation);
+        TakedownDesk.NewRequests form = new TakedownDesk.NewRequests(caseRef, formCode, minor, urls, explanation);
         String all = urls;
         List<String> fileProblems = new ArrayList<>();
         if (file != null && !file.isEmpty()) {
@@ -175,18 +202,12 @@ class TakedownPages {
                 throw new TakedownProblem(fileProblems);
             }
             TakedownDesk.Submission submission = desk.submit(
-                    new TakedownDesk.NewRequests(caseRef, helpRequestRef, formCode, minor, all, explanation),
-                    Actor.of(principal));
+                    new TakedownDesk.NewRequests(caseRef, formCode, minor, all, explanation), Actor.of(principal));
             model.addAttribute("submission", submission);
             model.addAttribute(
                     "retry",
                     new TakedownDesk.NewRequests(
-                            submission.caseRef().toString(),
-                            helpRequestRef,
-                            formCode,
-                            minor,
-                            submission.remainingText(),
-                            explanation));
+                            submission.caseReference(), formCode, minor, submission.remainingText(), explanation));
             model.addAttribute("codes", taxonomies.current().codes());
             model.addAttribute("maxUrls", TakedownDesk.MAX_URLS);
             if (submission.created().isEmpty()) {
@@ -227,6 +248,8 @@ class TakedownPages {
         Actor actor = Actor.of(principal);
         TakedownRequest request = desk.request(new TakedownRequestId(id), actor);
         model.addAttribute("request", request);
+        model.addAttribute(
+                "caseSummary", cases.summary(actor, request.caseRef()).orElse(null));
         model.addAttribute("url", desk.url(request));
         model.addAttribute("displayUrl", desk.displayUrl(request));
         model.addAttribute("explanation", desk.explanation(request));
@@ -296,6 +319,7 @@ class TakedownPages {
         requests.forEach(
                 r -> byHost.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(r));
         model.addAttribute("caseRef", ref);
+        model.addAttribute("caseSummary", cases.summary(actor, ref).orElse(null));
         model.addAttribute("requests", requests);
         model.addAttribute("byHost", byHost);
         model.addAttribute("urls", urls);

@@ -16,21 +16,33 @@ import org.springframework.stereotype.Component;
 
 /**
  * Computes {@link TakedownFigures} from the requests that reached their host. Time counts from the
- * first notice that reached the host; requests not removed yet are censored at now. Groups below
+ * first notice that reached the host; requests not removed yet are censored at now, and requests
+ * whose case data was erased before removal at the moment of erasure. Groups below
  * the minimum cell size are left out (only their number is given), so a figure never describes
  * one or two victims' cases.
  */
 @Component
 class TakedownStatistics {
 
-    /** One sent request, reduced to what the figures need. */
+    /**
+     * One sent request, reduced to what the figures need.
+     *
+     * @param observedUntil when watching the request ended without removal (its case's data was
+     *     erased); null while it is still watched, so it is censored at now
+     */
     record Row(
             String host,
             String platform,
             String country,
             String code,
             Instant sentAt,
-            @Nullable Instant removedAt) {}
+            @Nullable Instant removedAt,
+            @Nullable Instant observedUntil) {
+
+        Row(String host, String platform, String country, String code, Instant sentAt, @Nullable Instant removedAt) {
+            this(host, platform, country, code, sentAt, removedAt, null);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -43,8 +55,12 @@ class TakedownStatistics {
     TakedownFigures figures() {
         List<Row> rows = jdbc.sql("""
                         SELECT host, COALESCE(provider, '') AS platform, COALESCE(country, '') AS country, form_code,
-                               sent_at, removed_at
+                               sent_at, removed_at, NULL::timestamptz AS observed_until
                         FROM takedown.request WHERE sent_at IS NOT NULL
+                        UNION ALL
+                        SELECT host, COALESCE(provider, ''), COALESCE(country, ''), form_code, sent_at, removed_at,
+                               erased_at
+                        FROM takedown.erased_outcome
                         """)
                 .query((rs, n) -> new Row(
                         rs.getString("host"),
@@ -54,7 +70,10 @@ class TakedownStatistics {
                         rs.getTimestamp("sent_at").toInstant(),
                         rs.getTimestamp("removed_at") == null
                                 ? null
-                                : rs.getTimestamp("removed_at").toInstant()))
+                                : rs.getTimestamp("removed_at").toInstant(),
+                        rs.getTimestamp("observed_until") == null
+                                ? null
+                                : rs.getTimestamp("observed_until").toInstant()))
                 .list();
         return figures(rows, clock.instant(), TakedownFigures.MIN_CELL);
     }
@@ -93,7 +112,9 @@ class TakedownStatistics {
         }
         List<KaplanMeier.Observation> observations = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            Instant end = row.removedAt() != null ? row.removedAt() : now;
+            Instant end = row.removedAt() != null
+                    ? row.removedAt()
+                    : row.observedUntil() != null && row.observedUntil().isBefore(now) ? row.observedUntil() : now;
             double hours = Math.max(0, Duration.between(row.sentAt(), end).toSeconds()) / 3600.0;
             observations.add(new KaplanMeier.Observation(hours, row.removedAt() != null));
         }

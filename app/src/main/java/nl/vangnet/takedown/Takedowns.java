@@ -371,6 +371,47 @@ class Takedowns {
                 .update();
     }
 
+    /**
+     * Removes every request, notice, hash and the data key of a case, keeping only the anonymous
+     * outcome of sent requests for the figures (see V51). Returns how many requests went.
+     */
+    int eraseCase(CaseRef caseRef, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO takedown.erased_outcome (host, provider, country, form_code, sent_at, removed_at,
+                                                             erased_at)
+                        SELECT host, provider, country, form_code, sent_at, removed_at, :at
+                        FROM takedown.request WHERE case_ref = :ref AND sent_at IS NOT NULL
+                        """)
+                .param("ref", caseRef.value())
+                .param("at", Timestamp.from(at))
+                .update();
+        jdbc.sql("DELETE FROM takedown.notice WHERE case_ref = :ref")
+                .param("ref", caseRef.value())
+                .update();
+        int requests = jdbc.sql("DELETE FROM takedown.request WHERE case_ref = :ref")
+                .param("ref", caseRef.value())
+                .update();
+        jdbc.sql("DELETE FROM takedown.case_hash WHERE case_ref = :ref")
+                .param("ref", caseRef.value())
+                .update();
+        jdbc.sql("DELETE FROM takedown.case_key WHERE case_ref = :ref")
+                .param("ref", caseRef.value())
+                .update();
+        return requests;
+    }
+
+    /** Removes staff notes and explanations of a case's requests (retention of free text). */
+    int eraseFreeText(CaseRef caseRef) {
+        int notes = jdbc.sql("""
+                        DELETE FROM takedown.note n USING takedown.request r
+                        WHERE n.request_id = r.id AND r.case_ref = :ref
+                        """).param("ref", caseRef.value()).update();
+        jdbc.sql("UPDATE takedown.request SET explanation_ct = NULL WHERE case_ref = :ref")
+                .param("ref", caseRef.value())
+                .update();
+        return notes;
+    }
+
     /** A staff note as stored (encrypted). */
     record StoredNote(Instant at, String author, byte[] ciphertext) {}
 

@@ -1,6 +1,8 @@
 /**
- * Getting images offline: a takedown request per URL, linked to a case by an opaque {@link
- * nl.vangnet.takedown.CaseRef}; identification of the hosting provider and its abuse contact
+ * Getting images offline: a takedown request per URL, linked to a case file of the cases module
+ * (only caseworkers of the organisation that owns the case can attach requests to it; the links a
+ * victim gave on the portal become drafts when they asked for removal; erasing the victim's data
+ * from the case removes its requests); identification of the hosting provider and its abuse contact
  * through RDAP, a staff-edited directory of platform reporting channels and manual overrides;
  * notices that carry every element of article 16 DSA, from editable Dutch and English templates,
  * sent by e-mail through an outbox that retries with backoff or exported for web forms; SSRF-safe
@@ -11,7 +13,7 @@
  * clear. Never images: a served image lives in memory only for as long as its hash takes. Never
  * URLs in logs at INFO or in events.
  */
-@ApplicationModule(allowedDependencies = {"shared", "taxonomy", "audit", "identity", "intake", "pdq"})
+@ApplicationModule(allowedDependencies = {"shared", "taxonomy", "audit", "identity", "intake", "cases", "pdq"})
 @NullMarked
 package nl.vangnet.takedown;
 

@@ -14,8 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import nl.vangnet.VangnetIntegrationTest;
+import nl.vangnet.cases.CaseManagement;
+import nl.vangnet.cases.CaseSummary;
 import nl.vangnet.identity.Organisation;
-import nl.vangnet.identity.OrganisationKind;
 import nl.vangnet.identity.Role;
 import nl.vangnet.identity.StaffManagement;
 import nl.vangnet.web.BrowserSupport;
@@ -50,15 +51,21 @@ class TakedownBrowserIT {
     LocalHttp host;
     String hotline;
     String police;
+    CaseSummary caseFile;
+    CaseSummary secondCase;
+
+    @Autowired
+    CaseManagement cases;
 
     @BeforeAll
     void start() {
         support = new BrowserSupport();
         host = new LocalHttp().handle("/img/", e -> LocalHttp.send(e, 200, "image/png", TestImages.png(7)));
-        Organisation organisation =
-                staff.createOrganisation("admin", "Hulplijn Browser " + System.nanoTime(), OrganisationKind.HOTLINE);
-        hotline = account(organisation, "hotline", Role.HOTLINE);
-        police = account(organisation, "politie", Role.POLICE);
+        TakedownStaff staffMember = TakedownStaff.hotline(staff, "Hulplijn Browser");
+        hotline = staffMember.username();
+        police = account(staffMember.organisation(), "politie", Role.POLICE);
+        caseFile = staffMember.phoneCase(cases);
+        secondCase = staffMember.phoneCase(cases);
     }
 
     private String account(Organisation organisation, String prefix, Role role) {
@@ -110,8 +117,14 @@ class TakedownBrowserIT {
                 .hasText("Verwijderverzoeken");
         BrowserSupport.assertAccessible(page);
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nieuwe verwijderverzoeken"))
+        // Takedown starts from the case: its page has a panel for removal requests.
+        page.navigate(url("/staff/cases/" + caseFile.id().value()));
+        Locator panel = page.locator(".takedown-panel");
+        assertThat(panel.getByRole(AriaRole.HEADING)).hasText("Verwijderverzoeken");
+        assertThat(panel).containsText("Nog geen verwijderverzoeken voor dit dossier.");
+        panel.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Links toevoegen"))
                 .click();
+        assertThat(page.getByLabel("Dossierkenmerk")).hasValue(caseFile.reference());
         BrowserSupport.assertAccessible(page);
         page.getByLabel("Wat staat er online").selectOption("IBA-FAB");
         page.getByLabel("Adressen (URL's)")
@@ -260,9 +273,17 @@ class TakedownBrowserIT {
                         .setLocale("nl-NL"));
         Page page = login(context, hotline);
         page.navigate(url("/staff/takedown/new"));
+        page.getByLabel("Dossierkenmerk").fill("VN-1999-999999");
         page.getByLabel("Wat staat er online").selectOption("SXT-FIN");
         page.getByLabel("Op het beeld staat iemand jonger dan 18").check();
         page.getByLabel("Adressen (URL's)").fill(hostUrl("zonderjs.test", "/img/9.png"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verzoeken aanmaken"))
+                .click();
+        // A reference that is not one of the organisation's cases: said plainly, nothing typed is lost.
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Er is geen dossier met dit kenmerk");
+        assertThat(page.getByLabel("Adressen (URL's)")).hasValue(hostUrl("zonderjs.test", "/img/9.png"));
+        assertThat(page.getByLabel("Op het beeld staat iemand jonger dan 18")).isChecked();
+        page.getByLabel("Dossierkenmerk").fill(secondCase.reference());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verzoeken aanmaken"))
                 .click();
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("1 aangemaakt, 0 dubbel, 0 niet bruikbaar.");

@@ -23,10 +23,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.vangnet.Http;
 import nl.vangnet.VangnetIntegrationTest;
+import nl.vangnet.cases.CaseId;
+import nl.vangnet.cases.CaseManagement;
+import nl.vangnet.cases.CaseRouting;
+import nl.vangnet.cases.CaseSummary;
 import nl.vangnet.identity.ApiClientManagement;
 import nl.vangnet.identity.ApiScope;
 import nl.vangnet.identity.OrganisationKind;
 import nl.vangnet.identity.StaffManagement;
+import nl.vangnet.intake.IntakeManagement;
 import nl.vangnet.pdq.PdqHash;
 import nl.vangnet.shared.Languages;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +39,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -176,11 +183,50 @@ class TakedownEndToEndIT {
     @LocalServerPort
     int port;
 
-    private final Actor hotline = new Actor("mia", UUID.randomUUID(), false);
+    @Autowired
+    CaseManagement cases;
+
+    @Autowired
+    IntakeManagement intake;
+
+    @Autowired
+    TakedownCasePanel casePanel;
+
+    @Autowired
+    TakedownCases takedownCases;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The hotline that receives the portal's cases and works on takedown, with one caseworker. */
+    private static TakedownStaff staffMember;
+
+    private Actor hotline;
 
     @BeforeEach
     void loadTheLocalBootstrapFiles() {
         assertThat(bootstraps.refresh().failed()).isEmpty();
+        if (staffMember == null) {
+            staffMember = TakedownStaff.hotline(staff, "Hulplijn Takedown");
+            CaseRouting.portalCasesTo(context, staffMember.organisation().id());
+        }
+        hotline = staffMember.actor();
+    }
+
+    /** A new case of the hotline, by its reference. */
+    private String newCase() {
+        return staffMember.phoneCase(cases).reference();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as("condition reached within 15 s").isTrue();
     }
 
     private static String url(LocalHttp host, String name, String path) {
@@ -227,15 +273,21 @@ class TakedownEndToEndIT {
                         "Beeldplank", "host-b.test", "US", "en", "flagger@beeldplank.test", "", "", "", true),
                 "admin");
 
-        UUID helpRequest = UUID.randomUUID();
+        // The victim asked for help on the portal (without links); the hotline adds the links it found.
+        IntakeManagement.Submission portal = TakedownStaff.helpRequest(intake, List.of(), false);
+        UUID helpRequest = portal.id().value();
+        CaseId caseId = CaseRouting.caseOf(context, portal.id());
+        String reference = cases.owned(staffMember.viewer(), caseId).reference();
         String a = url(HOST_A, "host-a.test", "/img/1.png");
         String b1 = url(HOST_B, "host-b.test", "/img/2.png");
         String b2 = url(HOST_B, "host-b.test", "/img/3.png?size=large");
         String pasted =
                 String.join("\n", a, b1, "ftp://host-a.test/1.png", b2 + "#fragment", a.replace("http:", "https:"));
-        TakedownDesk.Submission submission = desk.submit(
-                new TakedownDesk.NewRequests("", helpRequest.toString(), "IBA-DIS", false, pasted, ""), hotline);
+        TakedownDesk.Submission submission =
+                desk.submit(new TakedownDesk.NewRequests(reference, "IBA-DIS", false, pasted, ""), hotline);
         CaseRef caseRef = submission.caseRef();
+        assertThat(caseRef.value()).isEqualTo(caseId.value());
+        assertThat(submission.caseReference()).isEqualTo(reference);
 
         assertThat(submission.created()).hasSize(3);
         assertThat(submission.invalid()).singleElement().satisfies(r -> {
@@ -391,25 +443,155 @@ class TakedownEndToEndIT {
         assertThat(followUpPanels.panelsFor(new nl.vangnet.intake.HelpRequestId(UUID.randomUUID()), Languages.DUTCH))
                 .isEmpty();
 
-        // The victim deletes their help request: the follow-up link to these takedowns goes, the
-        // takedowns themselves go on.
-        // (The listener runs asynchronously, as every application module listener does.)
-        followUpPanels.on(new nl.vangnet.intake.HelpRequestDeleted(
-                new nl.vangnet.intake.HelpRequestId(helpRequest), clock.instant()));
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!tracking.progressForHelpRequest(helpRequest, Languages.DUTCH).isEmpty() && System.nanoTime() < until) {
-            Thread.sleep(50);
-        }
+        // The case page shows the sites and statuses to the hotline (never the URLs).
+        assertThat(casePanel.panels(staffMember.viewer(), cases.owned(staffMember.viewer(), caseId)))
+                .singleElement()
+                .satisfies(panel -> {
+                    assertThat(panel.template()).isEqualTo("takedown/case-panel");
+                    assertThat((List<?>) panel.model().get("lines"))
+                            .extracting(l -> ((TakedownCasePanel.Line) l).status())
+                            .containsExactlyInAnyOrder(
+                                    TakedownStatus.REMOVED, TakedownStatus.ESCALATED, TakedownStatus.ESCALATED);
+                    assertThat(panel.model().toString()).doesNotContain("/img/");
+                });
+
+        // The victim deletes their help request: the cases module erases their data from the case,
+        // and with it go the takedown requests, notices, hashes and the case's data key. What the
+        // figures need of the three sent requests stays, without any link to the case.
+        long outcomesBefore = jdbc.sql("SELECT count(*) FROM takedown.erased_outcome")
+                .query(Long.class)
+                .single();
+        assertThat(intake.delete(portal.id())).isTrue();
+        waitFor(() -> takedowns.ofCase(caseRef).isEmpty());
         assertThat(tracking.progressForHelpRequest(helpRequest, Languages.DUTCH))
                 .isEmpty();
-        assertThat(takedowns.ofCase(caseRef)).hasSize(3);
+        assertThat(notices.ofCase(caseRef)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM takedown.case_key WHERE case_ref = :ref")
+                        .param("ref", caseRef.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM takedown.case_hash WHERE case_ref = :ref")
+                        .param("ref", caseRef.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        waitFor(() -> jdbc.sql("SELECT count(*) FROM takedown.erased_outcome")
+                        .query(Long.class)
+                        .single()
+                == outcomesBefore + 3);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM takedown.erased_outcome WHERE removed_at IS NOT NULL AND host = 'host-a.test'")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theLinksAVictimGivesOnThePortalBecomeDraftsOfTheirCase() throws Exception {
+        String a = url(HOST_A, "host-a.test", "/img/portal-1.png");
+        String b = url(HOST_B, "host-b.test", "/img/portal-2.png");
+        IntakeManagement.Submission portal =
+                TakedownStaff.helpRequest(intake, List.of(a, b, a.replace("http:", "https:"), "geen link"), true);
+        CaseId caseId = CaseRouting.caseOf(context, portal.id());
+        CaseRef caseRef = new CaseRef(caseId.value());
+        waitFor(() -> takedowns.ofCase(caseRef).size() == 2);
+
+        CaseSummary summary = cases.owned(staffMember.viewer(), caseId);
+        assertThat(takedowns.ofCase(caseRef)).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(TakedownStatus.DRAFT);
+            assertThat(r.organisationId())
+                    .isEqualTo(staffMember.organisation().id().value());
+            assertThat(r.helpRequestRef()).isEqualTo(portal.id().value());
+            assertThat(r.formCode()).isEqualTo(summary.primaryCode());
+            assertThat(r.createdBy()).isEqualTo("system");
+        });
+        assertThat(takedowns.ofCase(caseRef))
+                .extracting(TakedownRequest::host)
+                .containsExactlyInAnyOrder("host-a.test", "host-b.test");
+        // Nothing went out: staff check the drafts and send the notices.
+        assertThat(notices.ofCase(caseRef)).isEmpty();
+        assertThat(mailTo("abuse@testhosting.test").stream().filter(m -> text(m).contains("/img/portal-")))
+                .isEmpty();
+        // The victim already sees that their links are being worked on.
+        assertThat(tracking.progressForHelpRequest(portal.id().value(), Languages.DUTCH))
+                .hasSize(2);
+        assertThat(desk.drafts(caseRef, hotline)).hasSize(2);
+
+        assertThat(casePanel.panels(staffMember.viewer(), summary))
+                .singleElement()
+                .satisfies(panel -> {
+                    assertThat((List<?>) panel.model().get("lines")).hasSize(2);
+                    assertThat(panel.model().get("portalLinks")).isEqualTo(4);
+                    assertThat(panel.model().get("reference")).isEqualTo(summary.reference());
+                });
+    }
+
+    @Test
+    void withoutARemovalRequestTheVictimsLinksWaitForStaff() throws Exception {
+        String a = url(HOST_A, "host-a.test", "/img/talk-first.png");
+        IntakeManagement.Submission portal = TakedownStaff.helpRequest(intake, List.of(a), false);
+        CaseId caseId = CaseRouting.caseOf(context, portal.id());
+        CaseRef caseRef = new CaseRef(caseId.value());
+        waitFor(() -> jdbc.sql("""
+                                SELECT count(*) FROM event_publication
+                                WHERE completion_date IS NULL AND listener_id LIKE '%TakedownCaseEvents%'
+                                """).query(Long.class).single() == 0);
+        assertThat(takedowns.ofCase(caseRef)).isEmpty();
+
+        // Staff talk with the victim, then start from the victim's links: the form is filled for them.
+        CaseSummary summary = cases.owned(staffMember.viewer(), caseId);
+        TakedownDesk.NewRequests form =
+                takedownCases.portalForm(hotline, summary.reference()).orElseThrow();
+        assertThat(form.urls()).isEqualTo(a);
+        assertThat(form.caseRef()).isEqualTo(summary.reference());
+        assertThat(form.formCode()).isEqualTo(summary.primaryCode());
+        TakedownDesk.Submission submission = desk.submit(form, hotline);
+        assertThat(submission.created()).hasSize(1);
+        assertThat(only(caseRef, "host-a.test").helpRequestRef())
+                .isEqualTo(portal.id().value());
+
+        // Another organisation's caseworker gets neither the links nor the case.
+        TakedownStaff other = TakedownStaff.hotline(staff, "Andere hulplijn");
+        assertThat(takedownCases.portalForm(other.actor(), summary.reference())).isEmpty();
+    }
+
+    @Test
+    void requestsBelongToACaseOfTheStaffMembersOwnOrganisation() {
+        String link = url(HOST_C, "host-c.test", "/img/nowhere.png");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> desk.submit(new TakedownDesk.NewRequests("", "IBA-DIS", false, link, ""), hotline))
+                .isInstanceOfSatisfying(
+                        TakedownProblem.class,
+                        p -> assertThat(p.messageKeys()).containsExactly("takedown.form.problem.case-missing"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> desk.submit(new TakedownDesk.NewRequests("VN-1999-000001", "", false, link, ""), hotline))
+                .isInstanceOfSatisfying(
+                        TakedownProblem.class,
+                        p -> assertThat(p.messageKeys())
+                                .containsExactly("takedown.form.problem.case", "takedown.form.problem.code"));
+        TakedownStaff other = TakedownStaff.hotline(staff, "Derde hulplijn");
+        String theirs = other.phoneCase(cases).reference();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> desk.submit(new TakedownDesk.NewRequests(theirs, "IBA-DIS", false, link, ""), hotline))
+                .isInstanceOfSatisfying(
+                        TakedownProblem.class,
+                        p -> assertThat(p.messageKeys()).containsExactly("takedown.form.problem.case"));
+        // The reference works in lower case too, and so does the case's ID.
+        String mine = newCase();
+        assertThat(desk.submit(
+                                new TakedownDesk.NewRequests(
+                                        mine.toLowerCase(java.util.Locale.ROOT), "IBA-DIS", false, link, ""),
+                                hotline)
+                        .created())
+                .hasSize(1);
     }
 
     @Test
     void aMailServerOutageQueuesTheNoticeRetriesWithBackoffAndLosesNothing() throws Exception {
         TakedownDesk.Submission submission = desk.submit(
                 new TakedownDesk.NewRequests(
-                        "", "", "SXT-FIN", false, url(HOST_C, "host-c.test", "/img/outage.png"), ""),
+                        newCase(), "SXT-FIN", false, url(HOST_C, "host-c.test", "/img/outage.png"), ""),
                 hotline);
         CaseRef caseRef = submission.caseRef();
         greenMail.stop();
@@ -449,7 +631,8 @@ class TakedownEndToEndIT {
     @Test
     void staffCanExportForAWebFormAndConfirmTheSubmission() {
         TakedownDesk.Submission submission = desk.submit(
-                new TakedownDesk.NewRequests("", "", "CSAM-REP", true, url(HOST_C, "host-c.test", "/img/form.png"), ""),
+                new TakedownDesk.NewRequests(
+                        newCase(), "CSAM-REP", true, url(HOST_C, "host-c.test", "/img/form.png"), ""),
                 hotline);
         CaseRef caseRef = submission.caseRef();
         UUID noticeId = desk.sendNotice(caseRef, "host-c.test", HostContact.Channel.WEB_FORM, true, hotline);
@@ -469,7 +652,7 @@ class TakedownEndToEndIT {
     void anonymousNoticesAreOnlyAllowedForChildAbuseMaterial() {
         TakedownDesk.Submission submission = desk.submit(
                 new TakedownDesk.NewRequests(
-                        "", "", "IBA-DIS", false, url(HOST_C, "host-c.test", "/img/adult.png"), ""),
+                        newCase(), "IBA-DIS", false, url(HOST_C, "host-c.test", "/img/adult.png"), ""),
                 hotline);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.sendNotice(
                         submission.caseRef(), "host-c.test", HostContact.Channel.WEB_FORM, true, hotline))
@@ -481,7 +664,7 @@ class TakedownEndToEndIT {
     @Test
     void privateTargetsAreNeverCheckedAndNotIdentified() {
         TakedownDesk.Submission submission = desk.submit(
-                new TakedownDesk.NewRequests("", "", "IBA-DIS", false, "http://intranet.internal/secret.png", ""),
+                new TakedownDesk.NewRequests(newCase(), "IBA-DIS", false, "http://intranet.internal/secret.png", ""),
                 hotline);
         TakedownRequest request = only(submission.caseRef(), "intranet.internal");
         assertThat(request.contact().problem()).isEqualTo("not-public");
@@ -494,8 +677,7 @@ class TakedownEndToEndIT {
     void unreachableAndUnknownHostsStayOpenWithAReason() {
         TakedownDesk.Submission submission = desk.submit(
                 new TakedownDesk.NewRequests(
-                        "",
-                        "",
+                        newCase(),
                         "IBA-DIS",
                         false,
                         "http://closed.test:" + freePort() + "/x.png\nhttps://nergens.example/y.png",

@@ -99,7 +99,7 @@ class TakedownRecheckBench {
         Instant now = clock.instant();
         HostContact contact = HostContact.unknown("no-abuse-contact");
         for (int c = 0; c < 100; c++) {
-            cases.add(CaseRef.random());
+            cases.add(new CaseRef(UUID.randomUUID()));
         }
         for (int i = 0; i < URLS; i++) {
             CaseRef caseRef = cases.get(i % cases.size());
@@ -218,7 +218,7 @@ class TakedownRecheckBench {
     }
 
     private List<CaseRef> seedSmall() throws TakedownUrl.Invalid, IOException {
-        CaseRef caseRef = CaseRef.random();
+        CaseRef caseRef = new CaseRef(UUID.randomUUID());
         Instant now = clock.instant();
         for (int i = 0; i < 500; i++) {
             TakedownUrl url = TakedownUrl.parse("http://warm.test:" + HOST.port() + "/img/w/" + i + ".png");

@@ -181,6 +181,7 @@ class FoundationBrowserIT {
         page.getByRole(
                         AriaRole.LINK,
                         new Page.GetByRoleOptions().setName("Classificatie").setExact(true))
+                .first()
                 .click();
         assertThat(page).hasURL(url("/staff/taxonomy"));
         assertThat(page.locator("article.code-card")).hasCount(16);
