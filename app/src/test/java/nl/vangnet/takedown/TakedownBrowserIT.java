@@ -51,6 +51,7 @@ class TakedownBrowserIT {
     LocalHttp host;
     String hotline;
     String police;
+    String administrator;
     CaseSummary caseFile;
     CaseSummary secondCase;
 
@@ -64,6 +65,7 @@ class TakedownBrowserIT {
         TakedownStaff staffMember = TakedownStaff.hotline(staff, "Hulplijn Browser");
         hotline = staffMember.username();
         police = account(staffMember.organisation(), "politie", Role.POLICE);
+        administrator = account(staffMember.organisation(), "beheer", Role.ADMIN);
         caseFile = staffMember.phoneCase(cases);
         secondCase = staffMember.phoneCase(cases);
     }
@@ -307,6 +309,23 @@ class TakedownBrowserIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Is verwijderd"))
                 .click();
         assertThat(page.locator("dl.takedown-facts .takedown-status")).hasText("Verwijderd");
+        context.close();
+    }
+
+    @Test
+    void administratorsKeepTheDirectoryButSeeNoRequests() {
+        BrowserContext context = support.browser().newContext(new Browser.NewContextOptions().setLocale("nl-NL"));
+        Page page = login(context, administrator);
+        page.navigate(url("/staff/takedown"));
+        assertThat(page.locator(".note").first()).containsText("je ziet alleen die van je eigen organisatie");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nieuwe verwijderverzoeken")))
+                .hasCount(0);
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nieuwe verzoeken")))
+                .hasCount(0);
+        assertThat(page.locator("body")).not().containsText(caseFile.reference());
+        BrowserSupport.assertAccessible(page);
+        page.navigate(url("/staff/takedown/platforms"));
+        assertThat(page.locator("h1")).isVisible();
         context.close();
     }
 
