@@ -72,161 +72,35 @@ public record IntakeAnswers(
         String single = values.isEmpty() ? null : values.getFirst();
         Set<String> seen = new LinkedHashSet<>(visited);
         seen.add(question.slug());
-        IntakeAnswers a = new IntakeAnswers(
-                happeningNow,
-                happened,
-                demand,
-                imagesOnline,
-                urls,
-                platforms,
-                ageBand,
-                otherPerson,
-                needs,
-                barriers,
-                told,
-                seen);
-        return switch (question) {
-            case NOW ->
-                new IntakeAnswers(
-                        single,
-                        a.happened,
-                        a.demand,
-                        a.imagesOnline,
-                        a.urls,
-                        a.platforms,
-                        a.ageBand,
-                        a.otherPerson,
-                        a.needs,
-                        a.barriers,
-                        a.told,
-                        a.visited);
-            case WHAT ->
-                new IntakeAnswers(
-                        a.happeningNow,
-                        set,
-                        set.contains("threatened") ? a.demand : Set.of(),
-                        a.imagesOnline,
-                        a.urls,
-                        a.platforms,
-                        a.ageBand,
-                        a.otherPerson,
-                        a.needs,
-                        a.barriers,
-                        a.told,
-                        a.visited);
-            case DEMAND ->
-                new IntakeAnswers(
-                        a.happeningNow,
-                        a.happened,
-                        set,
-                        a.imagesOnline,
-                        a.urls,
-                        a.platforms,
-                        a.ageBand,
-                        a.otherPerson,
-                        a.needs,
-                        a.barriers,
-                        a.told,
-                        a.visited);
-            case IMAGES ->
-                new IntakeAnswers(
-                        a.happeningNow,
-                        a.happened,
-                        a.demand,
-                        single,
-                        a.urls,
-                        a.platforms,
-                        a.ageBand,
-                        a.otherPerson,
-                        a.needs,
-                        a.barriers,
-                        a.told,
-                        a.visited);
-            case PLATFORMS ->
-                new IntakeAnswers(
-                        a.happeningNow,
-                        a.happened,
-                        a.demand,
-                        a.imagesOnline,
-                        a.urls,
-                        set,
-                        a.ageBand,
-                        a.otherPerson,
-                        a.needs,
-                        a.barriers,
-                        a.told,
-                        a.visited);
-            case AGE ->
-                new IntakeAnswers(
-                        a.happeningNow,
-                        a.happened,
-                        a.demand,
-                        a.imagesOnline,
-                        a.urls,
-                        a.platforms,
-                        single,
-                        a.otherPerson,
-                        a.needs,
-                        a.barriers,
-                        a.told,
-                        a.visited);
-            case WHO ->
-                new IntakeAnswers(
-                        a.happeningNow,
-                        a.happened,
-                        a.demand,
-                        a.imagesOnline,
-                        a.urls,
-                        a.platforms,
-                        a.ageBand,
-                        single,
-                        a.needs,
-                        a.barriers,
-                        a.told,
-                        a.visited);
-            case NEED ->
-                new IntakeAnswers(
-                        a.happeningNow,
-                        a.happened,
-                        a.demand,
-                        a.imagesOnline,
-                        a.urls,
-                        a.platforms,
-                        a.ageBand,
-                        a.otherPerson,
-                        set,
-                        a.barriers,
-                        a.told,
-                        a.visited);
-            case BARRIERS ->
-                new IntakeAnswers(
-                        a.happeningNow,
-                        a.happened,
-                        a.demand,
-                        a.imagesOnline,
-                        a.urls,
-                        a.platforms,
-                        a.ageBand,
-                        a.otherPerson,
-                        a.needs,
-                        set,
-                        a.told,
-                        a.visited);
-            case TOLD ->
-                new IntakeAnswers(
-                        a.happeningNow,
-                        a.happened,
-                        a.demand,
-                        a.imagesOnline,
-                        a.urls,
-                        a.platforms,
-                        a.ageBand,
-                        a.otherPerson,
-                        a.needs,
-                        a.barriers,
-                        set,
-                        a.visited);
-        };
+        String now = happeningNow;
+        String images = imagesOnline;
+        String age = ageBand;
+        String who = otherPerson;
+        Set<String> what = happened;
+        Set<String> asked = demand;
+        Set<String> where = platforms;
+        Set<String> wanted = needs;
+        Set<String> holding = barriers;
+        Set<String> toldWho = told;
+        switch (question) {
+            case NOW -> now = single;
+            case WHAT -> {
+                what = set;
+                // A demand only follows a threat: changing "what happened" drops a stale demand.
+                if (!set.contains("threatened")) {
+                    asked = Set.of();
+                }
+            }
+            case DEMAND -> asked = set;
+            case IMAGES -> images = single;
+            case PLATFORMS -> where = set;
+            case AGE -> age = single;
+            case WHO -> who = single;
+            case NEED -> wanted = set;
+            case BARRIERS -> holding = set;
+            case TOLD -> toldWho = set;
+        }
+        return new IntakeAnswers(now, what, asked, images, urls, where, age, who, wanted, holding, toldWho, seen);
     }
 
     IntakeAnswers withUrls(List<String> newUrls) {
