@@ -7,17 +7,13 @@ import nl.vangnet.audit.AuditAction;
 import nl.vangnet.audit.AuditTrail;
 import nl.vangnet.identity.StaffPrincipal;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -46,19 +42,6 @@ class TakedownAdminPages {
         this.templates = templates;
         this.tracking = tracking;
         this.audit = audit;
-    }
-
-    @ModelAttribute("fmt")
-    TakedownFormats formats() {
-        return new TakedownFormats();
-    }
-
-    @ExceptionHandler(TakedownProblem.NotFound.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("status", 404);
-        model.addAttribute("messageKey", "error.page.not-found");
-        return "error";
     }
 
     // ---------------------------------------------------------------- platform directory

@@ -18,19 +18,15 @@ import nl.vangnet.taxonomy.Taxonomies;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -75,19 +71,6 @@ class TakedownPages {
         this.taxonomies = taxonomies;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    @ModelAttribute("fmt")
-    TakedownFormats formats() {
-        return new TakedownFormats();
-    }
-
-    @ExceptionHandler(TakedownProblem.NotFound.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound(Model model) {
-        model.addAttribute("status", 404);
-        model.addAttribute("messageKey", "error.page.not-found");
-        return "error";
     }
 
     // ---------------------------------------------------------------- workspace
