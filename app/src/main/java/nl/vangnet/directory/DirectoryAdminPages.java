@@ -1,6 +1,7 @@
 package nl.vangnet.directory;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -36,10 +37,11 @@ class DirectoryAdminPages {
     String create(
             @RequestParam(name = "slug", defaultValue = "") String slug,
             @RequestParam(name = "name", defaultValue = "") String name,
+            Principal principal,
             Model model,
             HttpServletResponse response) {
         try {
-            HelpOrganisation created = administration.create(slug, name);
+            HelpOrganisation created = administration.create(slug, name, principal.getName());
             return "redirect:" + BASE + "/" + created.slug();
         } catch (DirectoryAdministration.DirectoryProblem problem) {
             response.setStatus(422);
@@ -82,6 +84,7 @@ class DirectoryAdminPages {
             @RequestParam(name = "website", defaultValue = "") String website,
             @RequestParam(name = "active", defaultValue = "false") boolean active,
             @RequestParam(name = "position", defaultValue = "100") String position,
+            Principal principal,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -102,7 +105,8 @@ class DirectoryAdminPages {
                             anonymous,
                             website,
                             active,
-                            position));
+                            position),
+                    principal.getName());
             redirect.addFlashAttribute("saved", true);
             return "redirect:" + BASE + "/" + slug;
         } catch (DirectoryAdministration.DirectoryProblem problem) {
@@ -119,8 +123,12 @@ class DirectoryAdminPages {
             @RequestParam(name = "contact", defaultValue = "") String contact,
             @RequestParam(name = "verified", defaultValue = "false") boolean verified,
             @RequestParam(name = "hours", defaultValue = "") String hours,
+            Principal principal,
             RedirectAttributes redirect) {
-        return channelAction(slug, redirect, () -> administration.addChannel(slug, type, contact, verified, hours));
+        return channelAction(
+                slug,
+                redirect,
+                () -> administration.addChannel(slug, type, contact, verified, hours, principal.getName()));
     }
 
     @PostMapping(BASE + "/{slug}/channels/{id}")
@@ -131,14 +139,18 @@ class DirectoryAdminPages {
             @RequestParam(name = "contact", defaultValue = "") String contact,
             @RequestParam(name = "verified", defaultValue = "false") boolean verified,
             @RequestParam(name = "hours", defaultValue = "") String hours,
+            Principal principal,
             RedirectAttributes redirect) {
         return channelAction(
-                slug, redirect, () -> administration.updateChannel(slug, id, type, contact, verified, hours));
+                slug,
+                redirect,
+                () -> administration.updateChannel(slug, id, type, contact, verified, hours, principal.getName()));
     }
 
     @PostMapping(BASE + "/{slug}/channels/{id}/delete")
-    String deleteChannel(@PathVariable String slug, @PathVariable UUID id, RedirectAttributes redirect) {
-        return channelAction(slug, redirect, () -> administration.deleteChannel(slug, id));
+    String deleteChannel(
+            @PathVariable String slug, @PathVariable UUID id, Principal principal, RedirectAttributes redirect) {
+        return channelAction(slug, redirect, () -> administration.deleteChannel(slug, id, principal.getName()));
     }
 
     private static String channelAction(String slug, RedirectAttributes redirect, Runnable action) {

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import nl.vangnet.audit.AuditAction;
+import nl.vangnet.audit.AuditTrail;
 import nl.vangnet.taxonomy.Dimension;
 import nl.vangnet.taxonomy.FormCode;
 import nl.vangnet.taxonomy.LocalizedText;
@@ -28,11 +31,13 @@ class DirectoryAdministration {
     private final HelpOrganisations organisations;
     private final Taxonomies taxonomies;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    DirectoryAdministration(HelpOrganisations organisations, Taxonomies taxonomies, Clock clock) {
+    DirectoryAdministration(HelpOrganisations organisations, Taxonomies taxonomies, Clock clock, AuditTrail audit) {
         this.organisations = organisations;
         this.taxonomies = taxonomies;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Thrown with the message keys of everything wrong. */
@@ -79,7 +84,7 @@ class DirectoryAdministration {
     }
 
     @Transactional
-    HelpOrganisation create(String slug, String name) {
+    HelpOrganisation create(String slug, String name, String actor) {
         List<String> problems = new ArrayList<>();
         String s = slug.strip().toLowerCase(Locale.ROOT);
         if (!SLUG.matcher(s).matches()) {
@@ -111,11 +116,12 @@ class DirectoryAdministration {
                 200,
                 List.of());
         organisations.insert(created, clock.instant());
+        changed(actor, s, "created");
         return created;
     }
 
     @Transactional
-    HelpOrganisation update(String slug, OrganisationForm form) {
+    HelpOrganisation update(String slug, OrganisationForm form, String actor) {
         HelpOrganisation current =
                 organisations.bySlug(slug).orElseThrow(() -> new DirectoryProblem(List.of("directory.admin.unknown")));
         List<String> problems = new ArrayList<>();
@@ -215,35 +221,52 @@ class DirectoryAdministration {
                 position,
                 current.channels());
         organisations.update(updated, clock.instant());
+        changed(
+                actor,
+                slug,
+                updated.active() == current.active() ? "updated" : updated.active() ? "activated" : "deactivated");
         return updated;
     }
 
     @Transactional
-    void addChannel(String slug, String type, String contact, boolean verified, String hours) {
+    void addChannel(String slug, String type, String contact, boolean verified, String hours, String actor) {
         HelpOrganisation organisation =
                 organisations.bySlug(slug).orElseThrow(() -> new DirectoryProblem(List.of("directory.admin.unknown")));
         Channel channel = channel(UUID.randomUUID(), type, contact, verified, hours);
         organisations.addChannel(
                 organisation.id(), channel, organisation.channels().size() + 1);
+        changed(actor, slug, "channel-added");
     }
 
     @Transactional
-    void updateChannel(String slug, UUID channelId, String type, String contact, boolean verified, String hours) {
+    void updateChannel(
+            String slug, UUID channelId, String type, String contact, boolean verified, String hours, String actor) {
         HelpOrganisation organisation =
                 organisations.bySlug(slug).orElseThrow(() -> new DirectoryProblem(List.of("directory.admin.unknown")));
         if (organisation.channels().stream().noneMatch(c -> c.id().equals(channelId))) {
             throw new DirectoryProblem(List.of("directory.admin.channel.unknown"));
         }
         organisations.updateChannel(channel(channelId, type, contact, verified, hours));
+        changed(actor, slug, "channel-updated");
     }
 
     @Transactional
-    void deleteChannel(String slug, UUID channelId) {
+    void deleteChannel(String slug, UUID channelId, String actor) {
         HelpOrganisation organisation =
                 organisations.bySlug(slug).orElseThrow(() -> new DirectoryProblem(List.of("directory.admin.unknown")));
         if (!organisations.deleteChannel(organisation.id(), channelId)) {
             throw new DirectoryProblem(List.of("directory.admin.channel.unknown"));
         }
+        changed(actor, slug, "channel-deleted");
+    }
+
+    /**
+     * Every change to the directory goes into the audit trail in the same transaction: victims are
+     * sent to these addresses, so who changed one, and when, must be traceable.
+     */
+    private void changed(String actor, String slug, String change) {
+        audit.record(
+                actor, AuditAction.DIRECTORY_CHANGED, "directory-organisation", slug, null, Map.of("change", change));
     }
 
     private static Channel channel(UUID id, String type, String contact, boolean verified, String hours) {

@@ -5,7 +5,7 @@
  * referral rules that rank them for a situation. Administrators keep it up to date. Holds no
  * personal data: only public facts about organisations.
  */
-@ApplicationModule(allowedDependencies = {"shared", "taxonomy"})
+@ApplicationModule(allowedDependencies = {"shared", "taxonomy", "audit"})
 @NullMarked
 package nl.vangnet.directory;
 

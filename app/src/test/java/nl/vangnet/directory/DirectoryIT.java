@@ -1,6 +1,7 @@
 package nl.vangnet.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,6 +16,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import nl.vangnet.VangnetIntegrationTest;
+import nl.vangnet.audit.AuditEntry;
+import nl.vangnet.audit.AuditTrail;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -67,6 +70,9 @@ class DirectoryIT {
 
     @Autowired
     HelpDirectory directory;
+
+    @Autowired
+    AuditTrail audit;
 
     private Channel helpwantedPhone() {
         return directory.bySlug("helpwanted").orElseThrow().channels().stream()
@@ -173,5 +179,15 @@ class DirectoryIT {
         mvc.perform(get("/staff/admin/directory/sense").with(user("beheer").roles("ADMIN")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("sense.info")));
+
+        // Victims are sent to these addresses: every change is in the audit trail, with who made it.
+        assertThat(audit.about("directory-organisation", "sense"))
+                .extracting(AuditEntry::actor, AuditEntry::action)
+                .containsExactly(tuple("beheer", "DIRECTORY_CHANGED"), tuple("beheer", "DIRECTORY_CHANGED"));
+        assertThat(audit.about("directory-organisation", "sense"))
+                .extracting(AuditEntry::detail)
+                .anySatisfy(d -> assertThat(d).contains("created"))
+                .anySatisfy(d -> assertThat(d).contains("channel-added"));
+        assertThat(audit.verify().intact()).isTrue();
     }
 }
