@@ -149,6 +149,7 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/staff/login?logout")
                         .deleteCookies("VANGNET_SESSION"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e.accessDeniedHandler(new SessionExpiredHandler()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(f -> f.deny())

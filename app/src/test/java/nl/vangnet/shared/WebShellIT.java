@@ -97,4 +97,55 @@ class WebShellIT {
                         .statusCode())
                 .isEqualTo(302);
     }
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    @Test
+    void aFormSentAfterTheSessionEndedGetsACalmPageThatSaysWhereToPickUp() {
+        HttpResponse<String> question = http.get("/hulp/now");
+        String session = question.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("VANGNET_SESSION="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(question.body());
+        assertThat(token.find()).isTrue();
+        String answer = "answer=stopped&action=next&_csrf=" + token.group(1);
+
+        // The session the form belonged to is gone (expired, or the server restarted).
+        HttpResponse<String> expired =
+                http.post("/hulp/now", FORM, answer, Map.of("Cookie", "VANGNET_SESSION=verlopen-sessie"));
+        assertThat(expired.statusCode()).isEqualTo(303);
+        assertThat(expired.headers().firstValue("Location")).hasValue("/sessie-verlopen?waar=hulp");
+        // No session cookie at all (cookies cleared): the same.
+        assertThat(http.post("/opvolgen", FORM, "receipt=1&_csrf=x", Map.of())
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue("/sessie-verlopen?waar=opvolgen");
+        assertThat(http.post("/staff/cases/new", FORM, "_csrf=x", Map.of())
+                        .headers()
+                        .firstValue("Location"))
+                .hasValue("/sessie-verlopen?waar=staff");
+        // A live session with a wrong token is refused as before: that is not a break, it is a forgery.
+        assertThat(http.post("/hulp/now", FORM, "answer=stopped&_csrf=vals", Map.of("Cookie", session))
+                        .statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> page = http.get("/sessie-verlopen?waar=opvolgen");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains(
+                        "Je sessie is verlopen",
+                        "Je hulpvraag en je berichten zijn veilig bewaard",
+                        "href=\"/opvolgen\"");
+        assertThat(http.get("/sessie-verlopen?waar=opvolgen", Map.of("Accept-Language", "en"))
+                        .body())
+                .contains("Your session has ended", "href=\"/follow-up\"");
+        assertThat(http.get("/sessie-verlopen?waar=staff").body()).contains("href=\"/staff/login\"");
+        // Only fixed areas: anything else is the help start, never echoed.
+        assertThat(http.get("/sessie-verlopen?waar=%3Cscript%3E").body())
+                .contains("Opnieuw beginnen", "href=\"/\"")
+                .doesNotContain("<script>");
+    }
 }

@@ -94,6 +94,10 @@ class FoundationBrowserIT {
         page.navigate(url("/privacy"));
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         BrowserSupport.assertAccessible(page);
+        page.navigate(url("/sessie-verlopen?waar=opvolgen"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Your session has ended");
+        BrowserSupport.assertAccessible(page);
 
         assertThat(requested).isNotEmpty().allSatisfy(u -> assertThat(u).startsWith(url("/")));
     }
