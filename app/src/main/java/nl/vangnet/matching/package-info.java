@@ -6,7 +6,7 @@
  * (help request or case) is kept so a victim can withdraw it; platforms see only an opaque
  * reference.
  */
-@ApplicationModule(allowedDependencies = {"shared", "audit", "identity", "intake", "pdq"})
+@ApplicationModule(allowedDependencies = {"shared", "audit", "identity", "intake", "cases", "pdq"})
 @NullMarked
 package nl.vangnet.matching;
 

@@ -341,4 +341,104 @@ class MatchingApiIT {
         HttpResponse<String> response = post("/api/v1/match", example);
         assertThat(response.statusCode()).isEqualTo(200);
     }
+
+    @Autowired
+    MatchingCasePanel casePanel;
+
+    @Autowired
+    nl.vangnet.cases.CaseManagement cases;
+
+    @Autowired
+    nl.vangnet.intake.IntakeManagement intake;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void theCasePageShowsTheVictimsHashesAndHowOftenPlatformsStoppedAnUpload() {
+        Organisation hotline =
+                staff.createOrganisation("admin", "Hulplijn hashes " + System.nanoTime(), OrganisationKind.HOTLINE);
+        String username = "hash" + System.nanoTime() % 100000;
+        StaffManagement.NewAccount created = staff.createAccount(
+                "admin", username, "Hanna", hotline.id(), java.util.Set.of(nl.vangnet.identity.Role.HOTLINE));
+        staff.changeOwnPassword(
+                username,
+                created.oneTimePassword(),
+                nl.vangnet.cases.CaseFixtures.PASSWORD,
+                nl.vangnet.cases.CaseFixtures.PASSWORD);
+        var account = created.account();
+        nl.vangnet.cases.Viewer viewer =
+                new nl.vangnet.cases.Viewer(account.id(), account.username(), "Hanna", hotline.id(), account.roles());
+        nl.vangnet.cases.CaseRouting.portalCasesTo(context, hotline.id());
+        var submission = nl.vangnet.cases.CaseFixtures.helpRequest(intake, "");
+        nl.vangnet.cases.CaseSummary summary =
+                cases.owned(viewer, nl.vangnet.cases.CaseRouting.caseOf(context, submission.id()));
+        assertThat(casePanel.panels(viewer, summary)).isEmpty(); // no hashes yet: no panel
+
+        PdqHash image = randomHash();
+        banks.addVictimHashes(
+                "portal",
+                HashSource.HELP_REQUEST,
+                submission.id().value(),
+                UUID.randomUUID(),
+                hotline.id().value(),
+                false,
+                List.of(
+                        new HashBanks.SubmittedHash(image.toHex(), 100, null),
+                        new HashBanks.SubmittedHash(randomHash().toHex(), 90, null)));
+        assertThat(post("/api/v1/match", "{\"hashes\":[\"" + flip(image, 4).toHex() + "\"]}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(casePanel.panels(viewer, summary)).singleElement().satisfies(panel -> {
+            assertThat(panel.template()).isEqualTo("matching/case-panel");
+            assertThat((List<?>) panel.model().get("banks"))
+                    .singleElement()
+                    .isEqualTo(new MatchingCasePanel.BankLine("victims-adult", 2, 0));
+            MatchingCasePanel.Matches matches =
+                    (MatchingCasePanel.Matches) panel.model().get("matches");
+            assertThat(matches.total()).isEqualTo(1);
+            assertThat(matches.lastWeek()).isEqualTo(1);
+            assertThat(matches.platforms()).isEqualTo(1);
+            assertThat(matches.last()).isNotNull();
+        });
+
+        // The case page shows it (the fragment renders, in Dutch).
+        String page = nl.vangnet.cases.StaffClient.loggedIn(port, username, nl.vangnet.cases.CaseFixtures.PASSWORD)
+                .get("/staff/cases/" + summary.id().value())
+                .body();
+        assertThat(page)
+                .contains("Hashbanken", "2 hash(es) van beelden van het slachtoffer")
+                .contains("Platforms hielden 1 keer een upload van een van deze beelden tegen (1 platform(s)).");
+
+        // Another organisation's caseworker does not get the panel (nor the case).
+        Organisation other =
+                staff.createOrganisation("admin", "Andere hulplijn " + System.nanoTime(), OrganisationKind.HOTLINE);
+        nl.vangnet.cases.Viewer outsider =
+                new nl.vangnet.cases.Viewer(account.id(), "buiten", "Buiten", other.id(), account.roles());
+        nl.vangnet.cases.CaseSummary asSeenByOutsider = new nl.vangnet.cases.CaseSummary(
+                summary.id(),
+                summary.reference(),
+                summary.status(),
+                summary.closingReason(),
+                summary.channel(),
+                summary.origin(),
+                summary.ongoingThreat(),
+                summary.minor(),
+                summary.imagerySpreading(),
+                summary.urgency(),
+                summary.ageBand(),
+                summary.openedAt(),
+                summary.triagedAt(),
+                summary.closedAt(),
+                summary.organisationId(),
+                summary.assignedTo(),
+                summary.assignedName(),
+                summary.replyUnread(),
+                summary.primaryCode(),
+                false,
+                summary.victimDataErased(),
+                summary.version());
+        assertThat(casePanel.panels(outsider, asSeenByOutsider)).isEmpty();
+    }
 }
