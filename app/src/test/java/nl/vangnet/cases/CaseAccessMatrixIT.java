@@ -150,6 +150,8 @@ class CaseAccessMatrixIT {
                 Endpoint.json("GET", a + "/incidents", "", READ),
                 Endpoint.json("GET", a + "/messages", "", READ),
                 Endpoint.json("POST", a + "/status", "{\"version\":0,\"status\":\"TRIAGED\"}", OWNER),
+                Endpoint.json("PUT", a + "/assignee", "{\"version\":0,\"assignee\":null}", OWNER),
+                Endpoint.json("PUT", a + "/details", "{\"version\":0,\"narrative\":\"matrix\"}", OWNER),
                 Endpoint.json("POST", a + "/incidents", "{\"code\":\"OTH\"}", OWNER),
                 Endpoint.json(
                         "PUT", a + "/incidents/" + incident + "/coding", "{\"version\":0,\"code\":\"OTH\"}", OWNER),

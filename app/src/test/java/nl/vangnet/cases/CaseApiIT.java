@@ -164,7 +164,23 @@ class CaseApiIT {
         assertThat(withReason.body()).contains("OSI-HAR").doesNotContain("Via de API");
 
         HttpResponse<String> openapi = new Http(port).get("/v3/api-docs");
-        assertThat(openapi.body())
-                .contains("/api/v1/cases/{id}/incidents/{incident}/coding", "/api/v1/referrals/{id}/status");
+        // Every case and referral endpoint is in the description, each path exactly.
+        for (String path : java.util.List.of(
+                "/api/v1/cases",
+                "/api/v1/cases/session",
+                "/api/v1/cases/search",
+                "/api/v1/cases/{id}",
+                "/api/v1/cases/{id}/status",
+                "/api/v1/cases/{id}/assignee",
+                "/api/v1/cases/{id}/details",
+                "/api/v1/cases/{id}/incidents",
+                "/api/v1/cases/{id}/incidents/{incident}/coding",
+                "/api/v1/cases/{id}/messages",
+                "/api/v1/cases/{id}/consents",
+                "/api/v1/referrals",
+                "/api/v1/referrals/{id}",
+                "/api/v1/referrals/{id}/status")) {
+            assertThat(openapi.body()).contains("\"" + path + "\":{");
+        }
     }
 }
