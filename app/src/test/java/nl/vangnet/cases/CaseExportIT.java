@@ -144,6 +144,56 @@ class CaseExportIT {
     }
 
     @Test
+    void wrongEncodingsMissingColumnsAndUnknownCategoriesAreReportedAndNothingIsImportedEvenWhenAsked() {
+        StaffClient hanna = StaffClient.loggedIn(port, "xhanna", PASSWORD);
+        long before = cases();
+        String csv = "reference,registered_on,category\nENC-1,2024-01-01,wraakporno\n";
+
+        // Latin-1 (ISO-8859-1): an é is a single byte no UTF-8 text holds.
+        HttpResponse<String> latin1 = upload(
+                hanna, "import", (csv + "ENC-2,2024-01-02,wraakporno é\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(latin1.statusCode()).isEqualTo(422);
+        assertThat(latin1.body()).contains("Het bestand is geen UTF-8", "Er is niets geïmporteerd.");
+
+        // UTF-16, as Excel's "Unicode text" writes it (little-endian with a byte-order mark), and without the mark.
+        for (byte[] utf16 : List.of(
+                ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_16LE), csv.getBytes(StandardCharsets.UTF_16LE))) {
+            HttpResponse<String> refused = upload(hanna, "import", utf16);
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains("Het bestand is UTF-16", "Er is niets geïmporteerd.");
+        }
+
+        // Missing columns: every one named.
+        HttpResponse<String> missing = upload(hanna, "import", "reference\nENC-3\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(missing.statusCode()).isEqualTo(422);
+        assertThat(missing.body())
+                .contains("de verplichte kolom registered_on ontbreekt", "de verplichte kolom category ontbreekt");
+
+        // One unknown category among good rows: the good rows are not imported either.
+        HttpResponse<String> unknown = upload(
+                hanna,
+                "import",
+                (csv + "ENC-4,2024-01-03,iets onbekends\nENC-5,2024-01-04,wraakporno\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body())
+                .contains("Regel 3: de categorie iets onbekends staat niet in de vertaaltabel")
+                .doesNotContain("Regel 2:", "Regel 4:");
+
+        // The report in English for an English-speaking user.
+        StaffClient english = new StaffClient(port, "en");
+        english.logIn("xhanna", PASSWORD);
+        HttpResponse<String> reported = upload(english, "dry-run", csv.getBytes(StandardCharsets.UTF_16LE));
+        assertThat(reported.body()).contains("The file is UTF-16");
+
+        assertThat(cases()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM cases.case_file WHERE legacy_reference LIKE 'ENC-%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void theResearchExportIsRefusedBelowKAndHoldsNoFreeTextOrExactDates() {
         StaffClient roos = StaffClient.loggedIn(port, "xroos", PASSWORD);
         StaffClient hanna = StaffClient.loggedIn(port, "xhanna", PASSWORD);
