@@ -165,7 +165,7 @@ class CaseApiController {
         cases.changeStatus(
                 viewer,
                 caseId,
-                body.version() == null ? -1 : body.version(),
+                version(body.version()),
                 to,
                 CasePages.enumValue(ClosingReason.class, body.closingReason()));
         return ResponseEntity.noContent().build();
@@ -182,11 +182,7 @@ class CaseApiController {
             @AuthenticationPrincipal StaffPrincipal principal,
             @PathVariable("id") String id,
             @RequestBody Assignment body) {
-        cases.assign(
-                Viewer.of(principal),
-                CasePages.caseId(id),
-                body.version() == null ? -1 : body.version(),
-                body.assignee());
+        cases.assign(Viewer.of(principal), CasePages.caseId(id), version(body.version()), body.assignee());
         return ResponseEntity.noContent().build();
     }
 
@@ -214,7 +210,7 @@ class CaseApiController {
         cases.editDetails(
                 Viewer.of(principal),
                 CasePages.caseId(id),
-                body.version() == null ? -1 : body.version(),
+                version(body.version()),
                 new CaseManagement.DetailsForm(
                         Boolean.TRUE.equals(body.ongoingThreat()),
                         Boolean.TRUE.equals(body.minor()),
@@ -274,7 +270,7 @@ class CaseApiController {
                 Viewer.of(principal),
                 CasePages.caseId(id),
                 CasePages.incidentId(incident),
-                body.version() == null ? -1 : body.version(),
+                version(body.version()),
                 body.form());
         return ResponseEntity.noContent().build();
     }
@@ -340,6 +336,11 @@ class CaseApiController {
         }
         UUID consent = cases.recordConsent(viewer, caseId, new OrganisationId(body.organisation()), parts, how);
         return ResponseEntity.status(201).body(new Created(consent));
+    }
+
+    /** The version the client read; none given never matches, so the change is refused as stale. */
+    private static int version(@Nullable Integer read) {
+        return read == null ? -1 : read;
     }
 
     // ------------------------------------------------------------------ errors as problem+json
