@@ -1,6 +1,5 @@
 package nl.vangnet.cases;
 
-import static nl.vangnet.cases.CaseFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -9,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import nl.vangnet.VangnetIntegrationTest;
-import nl.vangnet.identity.Organisation;
-import nl.vangnet.identity.OrganisationKind;
-import nl.vangnet.identity.Role;
 import nl.vangnet.identity.StaffManagement;
 import nl.vangnet.intake.IntakeManagement;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,22 +45,11 @@ class CaseExportIT {
     @Autowired
     JdbcClient jdbc;
 
-    static boolean prepared;
+    CaseTeam team;
 
     @BeforeEach
     void prepare() {
-        if (prepared) {
-            return;
-        }
-        Organisation hotline = CaseFixtures.organisation(staff, "Export Hulplijn", OrganisationKind.HOTLINE);
-        Organisation police = CaseFixtures.organisation(staff, "Export Politie", OrganisationKind.POLICE);
-        Organisation research = CaseFixtures.organisation(staff, "Export Onderzoek", OrganisationKind.RESEARCH);
-        CaseFixtures.account(staff, "xhanna", hotline, Role.HOTLINE);
-        CaseFixtures.account(staff, "xpiet", police, Role.POLICE);
-        CaseFixtures.account(staff, "xroos", research, Role.RESEARCHER);
-        links.setPortalReceiver(hotline.id());
-        links.link(police.id(), "politie");
-        prepared = true;
+        team = CaseTeam.of(staff, "Export", "x").receivesPortalRequests(links);
     }
 
     long cases() {
@@ -80,7 +65,7 @@ class CaseExportIT {
 
     @Test
     void aLegacyImportReportsEveryProblemAndImportsNothingUntilTheWholeFileIsRight() {
-        StaffClient hanna = StaffClient.loggedIn(port, "xhanna", PASSWORD);
+        StaffClient hanna = team.login(port, "hanna");
         long before = cases();
         String bad = """
                 reference;registered_on;category;detail;age_band
@@ -137,15 +122,13 @@ class CaseExportIT {
                 .contains("het nummer OUD-1 is al eerder geïmporteerd");
         assertThat(cases()).isEqualTo(before + 3);
         // Police and researchers cannot import.
-        assertThat(StaffClient.loggedIn(port, "xpiet", PASSWORD)
-                        .get("/staff/cases/import")
-                        .statusCode())
+        assertThat(team.login(port, "piet").get("/staff/cases/import").statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void wrongEncodingsMissingColumnsAndUnknownCategoriesAreReportedAndNothingIsImportedEvenWhenAsked() {
-        StaffClient hanna = StaffClient.loggedIn(port, "xhanna", PASSWORD);
+        StaffClient hanna = team.login(port, "hanna");
         long before = cases();
         String csv = "reference,registered_on,category\nENC-1,2024-01-01,wraakporno\n";
 
@@ -181,8 +164,7 @@ class CaseExportIT {
                 .doesNotContain("Regel 2:", "Regel 4:");
 
         // The report in English for an English-speaking user.
-        StaffClient english = new StaffClient(port, "en");
-        english.logIn("xhanna", PASSWORD);
+        StaffClient english = team.login(port, "hanna", "en");
         HttpResponse<String> reported = upload(english, "dry-run", csv.getBytes(StandardCharsets.UTF_16LE));
         assertThat(reported.body()).contains("The file is UTF-16");
 
@@ -195,8 +177,8 @@ class CaseExportIT {
 
     @Test
     void theResearchExportIsRefusedBelowKAndHoldsNoFreeTextOrExactDates() {
-        StaffClient roos = StaffClient.loggedIn(port, "xroos", PASSWORD);
-        StaffClient hanna = StaffClient.loggedIn(port, "xhanna", PASSWORD);
+        StaffClient roos = team.login(port, "roos");
+        StaffClient hanna = team.login(port, "hanna");
         hanna.get("/staff/cases/new");
         hanna.post("/staff/cases", "channel", "PHONE", "ageBand", "25-plus", "narrative", "Uniek-verhaal-4471");
         HttpResponse<String> refused = roos.get("/staff/cases/research/export.csv?granularity=YEAR");
@@ -242,7 +224,7 @@ class CaseExportIT {
         CaseId withConsent = CaseFixtures.eventually(
                         () -> files.byHelpRequest(shared.id().value()))
                 .id();
-        StaffClient hanna = StaffClient.loggedIn(port, "xhanna", PASSWORD);
+        StaffClient hanna = team.login(port, "hanna");
         assertThat(hanna.get("/staff/cases/" + withoutConsent + "/police-summary")
                         .statusCode())
                 .isEqualTo(404);
@@ -252,7 +234,7 @@ class CaseExportIT {
         assertThat(summary.statusCode()).isEqualTo(200);
         assertThat(summary.body()).contains("Samenvatting voor de politie", "SXT-FIN", "Export Politie");
 
-        StaffClient piet = StaffClient.loggedIn(port, "xpiet", PASSWORD);
+        StaffClient piet = team.login(port, "piet");
         assertThat(piet.get("/staff/cases/" + withoutConsent + "/police-summary")
                         .statusCode())
                 .isEqualTo(404);
