@@ -215,6 +215,33 @@ class CaseExportIT {
     }
 
     @Test
+    void theResearchExportIsRefusedWithFourAlikeCasesAndAllowedWithFive() {
+        StaffClient roos = team.login(port, "roos");
+        StaffClient hanna = team.login(port, "hanna");
+        jdbc.sql("DELETE FROM cases.case_file").update();
+        StringBuilder four = new StringBuilder("reference,registered_on,category,age_band\n");
+        for (int i = 1; i <= 4; i++) {
+            four.append("KB-").append(i).append(",2024-03-0").append(i).append(",wraakporno,16-17\n");
+        }
+        assertThat(upload(hanna, "import", four.toString().getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> refused = roos.get("/staff/cases/research/export.csv?granularity=MONTH");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Export geweigerd").doesNotContain("KB-");
+
+        String fifth = "reference,registered_on,category,age_band\nKB-5,2024-03-05,wraakporno,16-17\n";
+        assertThat(upload(hanna, "import", fifth.getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> allowed = roos.get("/staff/cases/research/export.csv?granularity=MONTH");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.body().lines().skip(1).toList())
+                .hasSize(5)
+                .allSatisfy(line -> assertThat(line).contains(",2024-03,", ",16-17,", ",IBA-DIS,"));
+    }
+
+    @Test
     void thePoliceSummaryExistsOnlyWithTheVictimsConsentToShareWithThePolice() {
         IntakeManagement.Submission unshared = CaseFixtures.helpRequest(intake, "");
         CaseId withoutConsent = CaseFixtures.eventually(
