@@ -35,7 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * organisation with consent and a hand-over note; care sees exactly the consented parts, accepts,
  * records first contact and the outcome; a stalled step gets one reminder when the clock moves;
  * declining or withdrawing consent ends the share; organisations outside Vangnet are tracked by the
- * sender; everyone else gets 404.
+ * sender; a step taken on a stale version is refused (409) on the page and the API; everyone else
+ * gets 404.
  */
 @VangnetIntegrationTest
 @Import(MovableClockConfiguration.class)
@@ -190,6 +191,65 @@ class ReferralIT {
         // The sender cannot take the receiver's steps, and the police see nothing.
         assertThat(as("vpiet").get("/staff/referrals/" + referral).statusCode()).isEqualTo(404);
         assertThat(as("vpiet").get("/staff/cases/" + id).statusCode()).isEqualTo(404);
+    }
+
+    String referralStatus(String referral) {
+        return jdbc.sql("SELECT status FROM referral.referral WHERE id = :id")
+                .param("id", UUID.fromString(referral))
+                .query(String.class)
+                .single();
+    }
+
+    static HttpResponse<String> apiStep(StaffClient client, String referral, String json) {
+        Matcher token = Pattern.compile("\"csrfToken\":\"([^\"]+)\"")
+                .matcher(client.send(client.request("/api/v1/cases/session")
+                                .header("Accept", "application/json")
+                                .GET()
+                                .build())
+                        .body());
+        assertThat(token.find()).isTrue();
+        return client.send(client.request("/api/v1/referrals/" + referral + "/status")
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", token.group(1))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    @Test
+    void aStepTakenOnAStaleVersionIsRefusedOnThePageAndOnTheApiAndNothingIsOverwritten() {
+        CaseId id = portalCase();
+        String referral = referralId(refer(as("vhanna"), id, "csg", "CODING"));
+        StaffClient carla = as("vcarla");
+        int seen = version(carla.get("/staff/referrals/" + referral).body());
+        // A colleague (here: another tab) accepts first.
+        assertThat(step(carla, referral, "ACCEPTED").statusCode()).isEqualTo(302);
+
+        HttpResponse<String> page = carla.post(
+                "/staff/referrals/" + referral + "/step", "version", String.valueOf(seen), "status", "DECLINED");
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.body()).contains("Iemand anders heeft deze doorverwijzing intussen bijgewerkt");
+        assertThat(referralStatus(referral)).isEqualTo("ACCEPTED");
+
+        String stale = "{\"version\":" + seen + ",\"status\":\"CONTACT_MADE\"}";
+        HttpResponse<String> dutch = apiStep(carla, referral, stale);
+        assertThat(dutch.statusCode()).isEqualTo(409);
+        assertThat(dutch.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(dutch.body())
+                .contains("urn:vangnet:problem:case-changed", "Iemand anders heeft dit intussen gewijzigd");
+        StaffClient english = new StaffClient(port, "en");
+        english.logIn("vcarla", PASSWORD);
+        HttpResponse<String> inEnglish = apiStep(english, referral, stale);
+        assertThat(inEnglish.statusCode()).isEqualTo(409);
+        assertThat(inEnglish.body()).contains("Someone else changed this in the meantime");
+        assertThat(referralStatus(referral)).isEqualTo("ACCEPTED");
+
+        // With the version read now, the step goes through.
+        int current = version(carla.get("/staff/referrals/" + referral).body());
+        assertThat(apiStep(carla, referral, "{\"version\":" + current + ",\"status\":\"CONTACT_MADE\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(referralStatus(referral)).isEqualTo("CONTACT_MADE");
     }
 
     @Test
