@@ -253,6 +253,36 @@ class ReferralIT {
     }
 
     @Test
+    void theReferralApiShowsAReferralToItsSenderAndReceiverOnlyAnd404ToOthers() {
+        CaseId id = portalCase();
+        String referral = referralId(refer(as("vhanna"), id, "csg", "CODING"));
+        for (String username : List.of("vhanna", "vcarla", "vpiet")) {
+            boolean party = !username.equals("vpiet");
+            StaffClient client = as(username);
+            HttpResponse<String> one = client.send(client.request("/api/v1/referrals/" + referral)
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build());
+            assertThat(one.statusCode()).as(username).isEqualTo(party ? 200 : 404);
+            if (party) {
+                assertThat(one.body()).contains("\"status\":\"SENT\"", "vrouwelijke hulpverlener");
+            } else {
+                assertThat(one.body()).contains("urn:vangnet:problem:not-found").doesNotContain(id.toString());
+            }
+            HttpResponse<String> list = client.send(client.request("/api/v1/referrals")
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build());
+            assertThat(list.statusCode()).as(username).isEqualTo(200);
+            assertThat(list.body().contains(referral)).as(username).isEqualTo(party);
+        }
+        assertThat(apiStep(as("vpiet"), referral, "{\"version\":0,\"status\":\"ACCEPTED\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(referralStatus(referral)).isEqualTo("SENT");
+    }
+
+    @Test
     void aStalledStepGetsOneReminderWhenTheClockMoves() {
         CaseId id = portalCase();
         StaffClient hanna = as("vhanna");
