@@ -149,6 +149,17 @@ class CaseRetentionIT {
         henk.post(path + "/tasks", "title", "Terugbellen", "dueOn", "2040-01-01");
         henk.get(path);
         henk.post(path + "/messages", "message", "Hoi, wij kunnen je helpen.");
+        henk.get("/staff/referrals/new?case=" + id);
+        HttpResponse<String> referred = henk.post(
+                "/staff/referrals",
+                java.util.List.of(
+                        java.util.Map.entry("case", id.toString()),
+                        java.util.Map.entry("destination", "csg"),
+                        java.util.Map.entry("parts", "CODING"),
+                        java.util.Map.entry("how", "PHONE"),
+                        java.util.Map.entry("confirm", "yes"),
+                        java.util.Map.entry("handover", "Overdracht: liever een vrouwelijke hulpverlener")));
+        assertThat(referred.statusCode()).isEqualTo(302);
         assertThat(column(id, "data_key IS NOT NULL AND help_request_id IS NOT NULL"))
                 .isEqualTo("true");
         assertThat(henk.get(path).body()).contains("Bel 06 22222222 na school", "Notitie over het gesprek");
@@ -189,6 +200,13 @@ class CaseRetentionIT {
                     .isZero();
         }
         assertThat(intake.followUp(submission.id())).isEmpty();
+        // The referral stops and its hand-over note goes with the victim's data.
+        CaseFixtures.until(() -> "CANCELLED:true"
+                .equals(jdbc.sql("SELECT status || ':' || (handover_encrypted IS NULL AND data_key IS NULL)::text"
+                                + " FROM referral.referral WHERE case_id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single()));
         // The receipt no longer opens anything, and staff see only the tombstone.
         StaffClient again = new StaffClient(port, "nl-NL");
         again.get("/opvolgen");

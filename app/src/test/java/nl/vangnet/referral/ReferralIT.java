@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.vangnet.VangnetIntegrationTest;
@@ -29,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closed-loop referrals over HTTP on PostgreSQL: a hotline refers a portal case to a care
@@ -62,6 +65,9 @@ class ReferralIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     static boolean prepared;
     static Organisation care;
@@ -280,6 +286,35 @@ class ReferralIT {
                         .statusCode())
                 .isEqualTo(404);
         assertThat(referralStatus(referral)).isEqualTo("SENT");
+    }
+
+    @Test
+    void theVictimsErasureStillErasesAReferralThatAnotherTransactionStopsAtTheSameMoment() throws Exception {
+        CaseId id = portalCase();
+        String referral = referralId(refer(as("vhanna"), id, "csg", "CODING"));
+        // The erasure also ends the consent, whose listener stops the referral at the same moment:
+        // here an uncommitted transaction holds the referral stopped while the erasure reaches it.
+        CompletableFuture<Void> erasure = transactions.execute(status -> {
+            jdbc.sql("UPDATE referral.referral SET status = 'CANCELLED', closed_at = now(), version = version + 1"
+                            + " WHERE id = :id")
+                    .param("id", UUID.fromString(referral))
+                    .update();
+            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> referrals.caseErased(id, false));
+            CaseFixtures.until(() -> running.isDone()
+                    // pg_locks is read live; pg_stat_activity would stay as first read in this transaction.
+                    || jdbc.sql("SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'")
+                                    .query(Integer.class)
+                                    .single()
+                            > 0);
+            return running;
+        });
+        erasure.get(15, TimeUnit.SECONDS);
+        assertThat(jdbc.sql("SELECT status || ':' || (handover_encrypted IS NULL AND data_key IS NULL)::text"
+                                + " FROM referral.referral WHERE id = :id")
+                        .param("id", UUID.fromString(referral))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("CANCELLED:true");
     }
 
     @Test
