@@ -165,9 +165,59 @@ class CaseApiController {
         cases.changeStatus(
                 viewer,
                 caseId,
-                body.version() == null ? -1 : body.version(),
+                version(body.version()),
                 to,
                 CasePages.enumValue(ClosingReason.class, body.closingReason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Who handles the case: an account of the owning organisation, or nobody (null). */
+    record Assignment(@Nullable Integer version, @Nullable UUID assignee) {}
+
+    @PutMapping(path = "/{id}/assignee", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Assign the case to a case worker of the owning organisation, or to nobody (send the case's"
+                    + " version)")
+    ResponseEntity<Void> assign(
+            @AuthenticationPrincipal StaffPrincipal principal,
+            @PathVariable("id") String id,
+            @RequestBody Assignment body) {
+        cases.assign(Viewer.of(principal), CasePages.caseId(id), version(body.version()), body.assignee());
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * The case's details, replaced as a whole as the page's form does: a flag left out is false,
+     * and a blank age, narrative or contact removes it.
+     */
+    record Details(
+            @Nullable Integer version,
+            @Nullable Boolean ongoingThreat,
+            @Nullable Boolean minor,
+            @Nullable Boolean imagerySpreading,
+            @Nullable String ageBand,
+            @Nullable String narrative,
+            @Nullable String contact) {}
+
+    @PutMapping(path = "/{id}/details", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Change the urgency flags, age, account of what happened and contact details (send the"
+                    + " case's version; every problem is listed)")
+    ResponseEntity<Void> details(
+            @AuthenticationPrincipal StaffPrincipal principal,
+            @PathVariable("id") String id,
+            @RequestBody Details body) {
+        cases.editDetails(
+                Viewer.of(principal),
+                CasePages.caseId(id),
+                version(body.version()),
+                new CaseManagement.DetailsForm(
+                        Boolean.TRUE.equals(body.ongoingThreat()),
+                        Boolean.TRUE.equals(body.minor()),
+                        Boolean.TRUE.equals(body.imagerySpreading()),
+                        body.ageBand() == null || body.ageBand().isBlank() ? null : body.ageBand(),
+                        body.narrative(),
+                        body.contact()));
         return ResponseEntity.noContent().build();
     }
 
@@ -220,7 +270,7 @@ class CaseApiController {
                 Viewer.of(principal),
                 CasePages.caseId(id),
                 CasePages.incidentId(incident),
-                body.version() == null ? -1 : body.version(),
+                version(body.version()),
                 body.form());
         return ResponseEntity.noContent().build();
     }
@@ -286,6 +336,11 @@ class CaseApiController {
         }
         UUID consent = cases.recordConsent(viewer, caseId, new OrganisationId(body.organisation()), parts, how);
         return ResponseEntity.status(201).body(new Created(consent));
+    }
+
+    /** The version the client read; none given never matches, so the change is refused as stale. */
+    private static int version(@Nullable Integer read) {
+        return read == null ? -1 : read;
     }
 
     // ------------------------------------------------------------------ errors as problem+json

@@ -185,6 +185,10 @@ class LegacyImport {
             problems.add(new Problem(0, "scheme-unknown", null, scheme));
             return new Report(scheme, 0, mapped, problems, false);
         }
+        if (looksLikeUtf16(content)) {
+            problems.add(new Problem(0, "utf16", null, null));
+            return new Report(scheme, 0, mapped, problems, false);
+        }
         String text;
         try {
             text = decodeUtf8(content);
@@ -341,6 +345,24 @@ class LegacyImport {
     private static String cell(List<String> row, Map<String, Integer> columns, String name) {
         Integer index = columns.get(name);
         return index == null || index >= row.size() ? "" : row.get(index).strip();
+    }
+
+    /**
+     * A UTF-16 export (Excel's "Unicode text"): a UTF-16 byte-order mark, or NUL bytes, which no
+     * text CSV holds and which strict UTF-8 decoding would otherwise let through for plain ASCII.
+     */
+    static boolean looksLikeUtf16(byte[] content) {
+        if (content.length >= 2
+                && ((content[0] == (byte) 0xFF && content[1] == (byte) 0xFE)
+                        || (content[0] == (byte) 0xFE && content[1] == (byte) 0xFF))) {
+            return true;
+        }
+        for (byte b : content) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Strict UTF-8 (a byte-order mark is allowed): Windows-1252 or Latin-1 exports are refused, not guessed. */

@@ -262,10 +262,36 @@ public class ReferralManagement {
     }
 
     private void move(Referral r, ReferralStatus to, String actor) {
+        if (!tryMove(r, to, actor)) {
+            throw new nl.vangnet.cases.CaseChanged();
+        }
+    }
+
+    /**
+     * Stops a referral on the system's behalf. The same case event can stop it twice at once (the
+     * victim's erasure also ends the consent it rests on); a referral closed in between stays as it
+     * is, and one changed in between is stopped in its new state.
+     */
+    private void stop(Referral r) {
+        Referral current = r;
+        while (!current.status().closed() && !tryMove(current, ReferralStatus.CANCELLED, "system")) {
+            ReferralId id = current.id();
+            current = referrals.byCase(current.caseId()).stream()
+                    .map(Referrals.Row::referral)
+                    .filter(found -> found.id().equals(id))
+                    .findFirst()
+                    .orElse(null);
+            if (current == null) {
+                return;
+            }
+        }
+    }
+
+    private boolean tryMove(Referral r, ReferralStatus to, String actor) {
         Instant now = clock.instant();
         Instant due = to.closed() ? null : now.plus(properties.limitFor(to));
         if (!referrals.move(r.id(), r.version(), r.status(), to, due, now)) {
-            throw new nl.vangnet.cases.CaseChanged();
+            return false;
         }
         referrals.step(r.id(), to, actor, now);
         audit.record(
@@ -277,6 +303,7 @@ public class ReferralManagement {
                 Map.of("referral", r.id().toString(), "from", r.status().name(), "to", to.name()));
         events.publishEvent(new ReferralStepTaken(
                 r.id(), r.caseId(), r.directorySlug(), r.status(), to, Duration.between(r.sentAt(), now), now));
+        return true;
     }
 
     /** Sends one reminder for every referral whose current step is overdue (run by the scheduler). */
@@ -303,10 +330,7 @@ public class ReferralManagement {
     @Transactional
     void consentEnded(UUID consentId) {
         for (Referrals.Row row : referrals.byConsent(consentId)) {
-            Referral r = row.referral();
-            if (!r.status().closed()) {
-                move(r, ReferralStatus.CANCELLED, "system");
-            }
+            stop(row.referral());
         }
     }
 
@@ -318,9 +342,7 @@ public class ReferralManagement {
             return;
         }
         for (Referrals.Row row : referrals.byCase(caseId)) {
-            if (!row.referral().status().closed()) {
-                move(row.referral(), ReferralStatus.CANCELLED, "system");
-            }
+            stop(row.referral());
         }
         referrals.eraseText(caseId);
     }

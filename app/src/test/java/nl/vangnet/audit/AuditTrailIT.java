@@ -3,17 +3,37 @@ package nl.vangnet.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpResponse;
+import java.text.NumberFormat;
+import java.util.Locale;
 import java.util.Map;
 import nl.vangnet.VangnetIntegrationTest;
+import nl.vangnet.cases.CaseFixtures;
+import nl.vangnet.cases.StaffClient;
+import nl.vangnet.identity.Organisation;
+import nl.vangnet.identity.OrganisationKind;
+import nl.vangnet.identity.Role;
+import nl.vangnet.identity.StaffManagement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/**
+ * The audit trail on PostgreSQL: entries chain, the table refuses changes, a verification names the
+ * first broken entry (also on the administrator's page), and a rolled-back action leaves no entry.
+ */
 @VangnetIntegrationTest
 @DirtiesContext
 class AuditTrailIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffManagement staff;
 
     @Autowired
     AuditTrail trail;
@@ -53,6 +73,22 @@ class AuditTrailIT {
         assertThat(broken.intact()).isFalse();
         assertThat(broken.firstBrokenSeq()).isEqualTo(middle);
         assertThat(broken.entriesChecked()).isEqualTo(middle - 1);
+
+        // The administrator's page names the same entry, in Dutch or English.
+        Organisation beheer = CaseFixtures.organisation(staff, "Audit Beheer", OrganisationKind.ADMINISTRATION);
+        CaseFixtures.account(staff, "auditbeheer", beheer, Role.ADMIN);
+        for (String[] language : new String[][] {
+            {"nl-NL", "De keten is verbroken bij vermelding "}, {"en", "The chain is broken at entry "}
+        }) {
+            StaffClient admin = new StaffClient(port, language[0]);
+            admin.logIn("auditbeheer", CaseFixtures.PASSWORD);
+            admin.get("/staff/admin/audit");
+            HttpResponse<String> page = admin.post("/staff/admin/audit/verify");
+            assertThat(page.statusCode()).isEqualTo(200);
+            String seq = NumberFormat.getIntegerInstance(Locale.forLanguageTag(language[0]))
+                    .format(middle);
+            assertThat(page.body()).contains(language[1] + seq + " ");
+        }
     }
 
     @Test

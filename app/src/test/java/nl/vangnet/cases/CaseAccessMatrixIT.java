@@ -17,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.vangnet.VangnetIntegrationTest;
 import nl.vangnet.identity.Organisation;
-import nl.vangnet.identity.OrganisationKind;
 import nl.vangnet.identity.Role;
 import nl.vangnet.identity.StaffManagement;
 import nl.vangnet.intake.IntakeManagement;
@@ -99,9 +98,11 @@ class CaseAccessMatrixIT {
 
     @Test
     void everyEndpointAllowsExactlyTheRolesAndOrganisationsThatMayAndAnswers404ToTheRest() {
-        Organisation own = CaseFixtures.organisation(staff, "Matrix Eigen", OrganisationKind.HOTLINE);
-        Organisation shared = CaseFixtures.organisation(staff, "Matrix Gedeeld", OrganisationKind.POLICE);
-        Organisation other = CaseFixtures.organisation(staff, "Matrix Ander", OrganisationKind.CARE);
+        // The team's organisations; the accounts are the matrix's own, one per role in each.
+        CaseTeam team = CaseTeam.of(staff, "Matrix", "m-");
+        Organisation own = team.hotline;
+        Organisation shared = team.police;
+        Organisation other = team.care;
         links.setPortalReceiver(own.id());
         Map<Relation, Organisation> organisations =
                 Map.of(Relation.OWN, own, Relation.SHARED, shared, Relation.OTHER, other);
@@ -150,6 +151,8 @@ class CaseAccessMatrixIT {
                 Endpoint.json("GET", a + "/incidents", "", READ),
                 Endpoint.json("GET", a + "/messages", "", READ),
                 Endpoint.json("POST", a + "/status", "{\"version\":0,\"status\":\"TRIAGED\"}", OWNER),
+                Endpoint.json("PUT", a + "/assignee", "{\"version\":0,\"assignee\":null}", OWNER),
+                Endpoint.json("PUT", a + "/details", "{\"version\":0,\"narrative\":\"matrix\"}", OWNER),
                 Endpoint.json("POST", a + "/incidents", "{\"code\":\"OTH\"}", OWNER),
                 Endpoint.json(
                         "PUT", a + "/incidents/" + incident + "/coding", "{\"version\":0,\"code\":\"OTH\"}", OWNER),

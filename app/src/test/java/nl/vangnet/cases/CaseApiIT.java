@@ -1,6 +1,5 @@
 package nl.vangnet.cases;
 
-import static nl.vangnet.cases.CaseFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -9,9 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.vangnet.Http;
 import nl.vangnet.VangnetIntegrationTest;
-import nl.vangnet.identity.Organisation;
-import nl.vangnet.identity.OrganisationKind;
-import nl.vangnet.identity.Role;
 import nl.vangnet.identity.StaffManagement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,13 +61,8 @@ class CaseApiIT {
 
     @Test
     void staffClientsWorkWithCasesThroughTheApiWithTheSameRules() {
-        Organisation hotline = CaseFixtures.organisation(staff, "Api Hulplijn", OrganisationKind.HOTLINE);
-        Organisation police = CaseFixtures.organisation(staff, "Api Politie", OrganisationKind.POLICE);
-        Organisation other = CaseFixtures.organisation(staff, "Api Ander", OrganisationKind.HOTLINE);
-        CaseFixtures.account(staff, "ahanna", hotline, Role.HOTLINE);
-        CaseFixtures.account(staff, "apiet", police, Role.POLICE);
-        CaseFixtures.account(staff, "aotto", other, Role.HOTLINE);
-        StaffClient hanna = StaffClient.loggedIn(port, "ahanna", PASSWORD);
+        CaseTeam team = CaseTeam.of(staff, "Api", "a");
+        StaffClient hanna = team.login(port, "hanna");
         String token = csrf(hanna);
 
         assertThat(new Http(port).get("/api/v1/cases").statusCode()).isEqualTo(401);
@@ -137,7 +128,7 @@ class CaseApiIT {
                         .statusCode())
                 .isEqualTo(204);
 
-        StaffClient otto = StaffClient.loggedIn(port, "aotto", PASSWORD);
+        StaffClient otto = team.login(port, "otto");
         HttpResponse<String> hidden = otto.send(otto.request("/api/v1/cases/" + caseId)
                 .header("Accept", "application/json")
                 .GET()
@@ -149,10 +140,10 @@ class CaseApiIT {
                 hanna,
                 "POST",
                 "/api/v1/cases/" + caseId + "/consents",
-                "{\"organisation\":\"" + police.id() + "\",\"parts\":[\"CODING\"],\"how\":\"PHONE\"}",
+                "{\"organisation\":\"" + team.police.id() + "\",\"parts\":[\"CODING\"],\"how\":\"PHONE\"}",
                 token);
         assertThat(shared.statusCode()).isEqualTo(201);
-        StaffClient piet = StaffClient.loggedIn(port, "apiet", PASSWORD);
+        StaffClient piet = team.login(port, "piet");
         assertThat(piet.send(piet.request("/api/v1/cases/" + caseId).GET().build())
                         .statusCode())
                 .isEqualTo(428);
@@ -164,7 +155,23 @@ class CaseApiIT {
         assertThat(withReason.body()).contains("OSI-HAR").doesNotContain("Via de API");
 
         HttpResponse<String> openapi = new Http(port).get("/v3/api-docs");
-        assertThat(openapi.body())
-                .contains("/api/v1/cases/{id}/incidents/{incident}/coding", "/api/v1/referrals/{id}/status");
+        // Every case and referral endpoint is in the description, each path exactly.
+        for (String path : java.util.List.of(
+                "/api/v1/cases",
+                "/api/v1/cases/session",
+                "/api/v1/cases/search",
+                "/api/v1/cases/{id}",
+                "/api/v1/cases/{id}/status",
+                "/api/v1/cases/{id}/assignee",
+                "/api/v1/cases/{id}/details",
+                "/api/v1/cases/{id}/incidents",
+                "/api/v1/cases/{id}/incidents/{incident}/coding",
+                "/api/v1/cases/{id}/messages",
+                "/api/v1/cases/{id}/consents",
+                "/api/v1/referrals",
+                "/api/v1/referrals/{id}",
+                "/api/v1/referrals/{id}/status")) {
+            assertThat(openapi.body()).contains("\"" + path + "\":{");
+        }
     }
 }

@@ -1,6 +1,5 @@
 package nl.vangnet.cases;
 
-import static nl.vangnet.cases.CaseFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -20,9 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import nl.vangnet.VangnetIntegrationTest;
-import nl.vangnet.identity.Organisation;
-import nl.vangnet.identity.OrganisationKind;
-import nl.vangnet.identity.Role;
 import nl.vangnet.identity.StaffManagement;
 import nl.vangnet.intake.IntakeManagement;
 import org.junit.jupiter.api.Test;
@@ -76,12 +72,8 @@ class CaseEncryptionIT {
 
     @Test
     void aDumpOfTheDatabaseContainsNoneOfTheTextTypedAboutVictims() throws Exception {
-        Organisation hotline = CaseFixtures.organisation(staff, "Versleutel Hulplijn", OrganisationKind.HOTLINE);
-        Organisation care = CaseFixtures.organisation(staff, "Versleutel Zorg", OrganisationKind.CARE);
-        CaseFixtures.account(staff, "ehanna", hotline, Role.HOTLINE);
-        links.setPortalReceiver(hotline.id());
-        links.link(care.id(), "csg");
-        StaffClient hanna = StaffClient.loggedIn(port, "ehanna", PASSWORD);
+        CaseTeam team = CaseTeam.of(staff, "Versleutel", "e").receivesPortalRequests(links);
+        StaffClient hanna = team.login(port, "hanna");
 
         // A case opened by phone, with narrative, contact, note, task and incident description.
         hanna.get("/staff/cases/new");

@@ -1,6 +1,5 @@
 package nl.vangnet.cases;
 
-import static nl.vangnet.cases.CaseFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -9,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import nl.vangnet.VangnetIntegrationTest;
-import nl.vangnet.identity.Organisation;
-import nl.vangnet.identity.OrganisationKind;
-import nl.vangnet.identity.Role;
 import nl.vangnet.identity.StaffManagement;
 import nl.vangnet.intake.IntakeManagement;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,22 +45,11 @@ class CaseExportIT {
     @Autowired
     JdbcClient jdbc;
 
-    static boolean prepared;
+    CaseTeam team;
 
     @BeforeEach
     void prepare() {
-        if (prepared) {
-            return;
-        }
-        Organisation hotline = CaseFixtures.organisation(staff, "Export Hulplijn", OrganisationKind.HOTLINE);
-        Organisation police = CaseFixtures.organisation(staff, "Export Politie", OrganisationKind.POLICE);
-        Organisation research = CaseFixtures.organisation(staff, "Export Onderzoek", OrganisationKind.RESEARCH);
-        CaseFixtures.account(staff, "xhanna", hotline, Role.HOTLINE);
-        CaseFixtures.account(staff, "xpiet", police, Role.POLICE);
-        CaseFixtures.account(staff, "xroos", research, Role.RESEARCHER);
-        links.setPortalReceiver(hotline.id());
-        links.link(police.id(), "politie");
-        prepared = true;
+        team = CaseTeam.of(staff, "Export", "x").receivesPortalRequests(links);
     }
 
     long cases() {
@@ -80,7 +65,7 @@ class CaseExportIT {
 
     @Test
     void aLegacyImportReportsEveryProblemAndImportsNothingUntilTheWholeFileIsRight() {
-        StaffClient hanna = StaffClient.loggedIn(port, "xhanna", PASSWORD);
+        StaffClient hanna = team.login(port, "hanna");
         long before = cases();
         String bad = """
                 reference;registered_on;category;detail;age_band
@@ -137,16 +122,63 @@ class CaseExportIT {
                 .contains("het nummer OUD-1 is al eerder geïmporteerd");
         assertThat(cases()).isEqualTo(before + 3);
         // Police and researchers cannot import.
-        assertThat(StaffClient.loggedIn(port, "xpiet", PASSWORD)
-                        .get("/staff/cases/import")
-                        .statusCode())
+        assertThat(team.login(port, "piet").get("/staff/cases/import").statusCode())
                 .isEqualTo(404);
     }
 
     @Test
+    void wrongEncodingsMissingColumnsAndUnknownCategoriesAreReportedAndNothingIsImportedEvenWhenAsked() {
+        StaffClient hanna = team.login(port, "hanna");
+        long before = cases();
+        String csv = "reference,registered_on,category\nENC-1,2024-01-01,wraakporno\n";
+
+        // Latin-1 (ISO-8859-1): an é is a single byte no UTF-8 text holds.
+        HttpResponse<String> latin1 = upload(
+                hanna, "import", (csv + "ENC-2,2024-01-02,wraakporno é\n").getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(latin1.statusCode()).isEqualTo(422);
+        assertThat(latin1.body()).contains("Het bestand is geen UTF-8", "Er is niets geïmporteerd.");
+
+        // UTF-16, as Excel's "Unicode text" writes it (little-endian with a byte-order mark), and without the mark.
+        for (byte[] utf16 : List.of(
+                ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_16LE), csv.getBytes(StandardCharsets.UTF_16LE))) {
+            HttpResponse<String> refused = upload(hanna, "import", utf16);
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains("Het bestand is UTF-16", "Er is niets geïmporteerd.");
+        }
+
+        // Missing columns: every one named.
+        HttpResponse<String> missing = upload(hanna, "import", "reference\nENC-3\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(missing.statusCode()).isEqualTo(422);
+        assertThat(missing.body())
+                .contains("de verplichte kolom registered_on ontbreekt", "de verplichte kolom category ontbreekt");
+
+        // One unknown category among good rows: the good rows are not imported either.
+        HttpResponse<String> unknown = upload(
+                hanna,
+                "import",
+                (csv + "ENC-4,2024-01-03,iets onbekends\nENC-5,2024-01-04,wraakporno\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body())
+                .contains("Regel 3: de categorie iets onbekends staat niet in de vertaaltabel")
+                .doesNotContain("Regel 2:", "Regel 4:");
+
+        // The report in English for an English-speaking user.
+        StaffClient english = team.login(port, "hanna", "en");
+        HttpResponse<String> reported = upload(english, "dry-run", csv.getBytes(StandardCharsets.UTF_16LE));
+        assertThat(reported.body()).contains("The file is UTF-16");
+
+        assertThat(cases()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM cases.case_file WHERE legacy_reference LIKE 'ENC-%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void theResearchExportIsRefusedBelowKAndHoldsNoFreeTextOrExactDates() {
-        StaffClient roos = StaffClient.loggedIn(port, "xroos", PASSWORD);
-        StaffClient hanna = StaffClient.loggedIn(port, "xhanna", PASSWORD);
+        StaffClient roos = team.login(port, "roos");
+        StaffClient hanna = team.login(port, "hanna");
         hanna.get("/staff/cases/new");
         hanna.post("/staff/cases", "channel", "PHONE", "ageBand", "25-plus", "narrative", "Uniek-verhaal-4471");
         HttpResponse<String> refused = roos.get("/staff/cases/research/export.csv?granularity=YEAR");
@@ -183,6 +215,33 @@ class CaseExportIT {
     }
 
     @Test
+    void theResearchExportIsRefusedWithFourAlikeCasesAndAllowedWithFive() {
+        StaffClient roos = team.login(port, "roos");
+        StaffClient hanna = team.login(port, "hanna");
+        jdbc.sql("DELETE FROM cases.case_file").update();
+        StringBuilder four = new StringBuilder("reference,registered_on,category,age_band\n");
+        for (int i = 1; i <= 4; i++) {
+            four.append("KB-").append(i).append(",2024-03-0").append(i).append(",wraakporno,16-17\n");
+        }
+        assertThat(upload(hanna, "import", four.toString().getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> refused = roos.get("/staff/cases/research/export.csv?granularity=MONTH");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Export geweigerd").doesNotContain("KB-");
+
+        String fifth = "reference,registered_on,category,age_band\nKB-5,2024-03-05,wraakporno,16-17\n";
+        assertThat(upload(hanna, "import", fifth.getBytes(StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> allowed = roos.get("/staff/cases/research/export.csv?granularity=MONTH");
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.body().lines().skip(1).toList())
+                .hasSize(5)
+                .allSatisfy(line -> assertThat(line).contains(",2024-03,", ",16-17,", ",IBA-DIS,"));
+    }
+
+    @Test
     void thePoliceSummaryExistsOnlyWithTheVictimsConsentToShareWithThePolice() {
         IntakeManagement.Submission unshared = CaseFixtures.helpRequest(intake, "");
         CaseId withoutConsent = CaseFixtures.eventually(
@@ -192,7 +251,7 @@ class CaseExportIT {
         CaseId withConsent = CaseFixtures.eventually(
                         () -> files.byHelpRequest(shared.id().value()))
                 .id();
-        StaffClient hanna = StaffClient.loggedIn(port, "xhanna", PASSWORD);
+        StaffClient hanna = team.login(port, "hanna");
         assertThat(hanna.get("/staff/cases/" + withoutConsent + "/police-summary")
                         .statusCode())
                 .isEqualTo(404);
@@ -202,7 +261,7 @@ class CaseExportIT {
         assertThat(summary.statusCode()).isEqualTo(200);
         assertThat(summary.body()).contains("Samenvatting voor de politie", "SXT-FIN", "Export Politie");
 
-        StaffClient piet = StaffClient.loggedIn(port, "xpiet", PASSWORD);
+        StaffClient piet = team.login(port, "piet");
         assertThat(piet.get("/staff/cases/" + withoutConsent + "/police-summary")
                         .statusCode())
                 .isEqualTo(404);

@@ -1,17 +1,18 @@
 package nl.vangnet.cases;
 
-import static nl.vangnet.cases.CaseFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import nl.vangnet.VangnetIntegrationTest;
-import nl.vangnet.identity.Organisation;
-import nl.vangnet.identity.OrganisationKind;
-import nl.vangnet.identity.Role;
 import nl.vangnet.identity.StaffManagement;
+import nl.vangnet.intake.IntakeManagement;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Retention with a moved clock: a dry run reports without changing anything; a purge erases the
  * contact details after a month, the free text after a year and the case after five years; the
- * admin page shows the report and only administrators reach it.
+ * admin page shows the report and only administrators reach it. A victim who deletes their request
+ * from the receipt page weeks later has their data erased from the case at once, and the tombstone
+ * goes with the case-file retention.
  */
 @VangnetIntegrationTest
 @Import(MovableClockConfiguration.class)
@@ -40,7 +43,23 @@ class CaseRetentionIT {
     MovableClock clock;
 
     @Autowired
+    IntakeManagement intake;
+
+    @Autowired
+    OrganisationLinks links;
+
+    @Autowired
+    CaseFiles files;
+
+    @Autowired
     JdbcClient jdbc;
+
+    CaseTeam team;
+
+    @BeforeEach
+    void team() {
+        team = CaseTeam.of(staff, "Bewaar", "b");
+    }
 
     String column(UUID id, String expression) {
         return jdbc.sql("SELECT (" + expression + ")::text FROM cases.case_file WHERE id = :id")
@@ -52,11 +71,7 @@ class CaseRetentionIT {
 
     @Test
     void closedCasesAreClearedClassByClassAsTheClockMoves() {
-        Organisation hotline = CaseFixtures.organisation(staff, "Bewaar Hulplijn", OrganisationKind.HOTLINE);
-        Organisation admin = CaseFixtures.organisation(staff, "Bewaar Beheer", OrganisationKind.ADMINISTRATION);
-        CaseFixtures.account(staff, "bhanna", hotline, Role.HOTLINE);
-        CaseFixtures.account(staff, "bbeheer", admin, Role.ADMIN);
-        StaffClient hanna = StaffClient.loggedIn(port, "bhanna", PASSWORD);
+        StaffClient hanna = team.login(port, "hanna");
 
         hanna.get("/staff/cases/new");
         HttpResponse<String> created =
@@ -101,7 +116,7 @@ class CaseRetentionIT {
                 .isZero();
 
         clock.advance(Duration.ofDays(5 * 366));
-        StaffClient beheer = StaffClient.loggedIn(port, "bbeheer", PASSWORD);
+        StaffClient beheer = team.login(port, "beheer");
         beheer.get("/staff/cases/admin/retention");
         HttpResponse<String> dryPage = beheer.post("/staff/cases/admin/retention/dry-run");
         assertThat(dryPage.statusCode()).isEqualTo(200);
@@ -116,5 +131,95 @@ class CaseRetentionIT {
         assertThat(column(openId, "status")).isEqualTo("NEW");
 
         assertThat(hanna.get("/staff/cases/admin/retention").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aVictimWhoDeletesTheirRequestFromTheReceiptPageHasTheirDataErasedFromTheCase() {
+        team.receivesPortalRequests(links);
+        IntakeManagement.Submission submission = CaseFixtures.helpRequest(intake, "Bel 06 22222222 na school");
+        UUID id = CaseFixtures.eventually(
+                        () -> files.byHelpRequest(submission.id().value()))
+                .id()
+                .value();
+        StaffClient henk = team.login(port, "henk");
+        String path = "/staff/cases/" + id;
+        henk.get(path);
+        henk.post(path + "/notes", "note", "Notitie over het gesprek");
+        henk.get(path);
+        henk.post(path + "/tasks", "title", "Terugbellen", "dueOn", "2040-01-01");
+        henk.get(path);
+        henk.post(path + "/messages", "message", "Hoi, wij kunnen je helpen.");
+        henk.get("/staff/referrals/new?case=" + id);
+        HttpResponse<String> referred = henk.post(
+                "/staff/referrals",
+                java.util.List.of(
+                        java.util.Map.entry("case", id.toString()),
+                        java.util.Map.entry("destination", "csg"),
+                        java.util.Map.entry("parts", "CODING"),
+                        java.util.Map.entry("how", "PHONE"),
+                        java.util.Map.entry("confirm", "yes"),
+                        java.util.Map.entry("handover", "Overdracht: liever een vrouwelijke hulpverlener")));
+        assertThat(referred.statusCode()).isEqualTo(302);
+        assertThat(column(id, "data_key IS NOT NULL AND help_request_id IS NOT NULL"))
+                .isEqualTo("true");
+        assertThat(henk.get(path).body()).contains("Bel 06 22222222 na school", "Notitie over het gesprek");
+
+        // Three weeks later the victim comes back with the receipt, reads the message and deletes everything.
+        clock.advance(Duration.ofDays(21));
+        Instant deletedAt = clock.instant();
+        StaffClient victim = new StaffClient(port, "nl-NL");
+        victim.get("/opvolgen");
+        HttpResponse<String> lookup = victim.post("/opvolgen", "receipt", submission.receipt(), "passphrase", "");
+        assertThat(lookup.statusCode()).isEqualTo(302);
+        assertThat(victim.get("/opvolgen/verzoek").body()).contains("Hoi, wij kunnen je helpen.");
+        // Without the confirmation nothing is deleted.
+        assertThat(victim.post("/opvolgen/verwijderen").statusCode()).isEqualTo(302);
+        assertThat(column(id, "data_key IS NOT NULL")).isEqualTo("true");
+        victim.get("/opvolgen/verzoek");
+        HttpResponse<String> deleted = victim.post("/opvolgen/verwijderen", "confirm", "yes");
+        assertThat(deleted.statusCode()).isEqualTo(302);
+        assertThat(deleted.headers().firstValue("Location").orElse("")).contains("/opvolgen/verwijderd");
+
+        CaseFixtures.until(() -> column(id, "data_key IS NULL").equals("true"));
+        assertThat(column(id, "narrative_encrypted IS NULL AND contact_encrypted IS NULL AND help_request_id IS NULL"))
+                .isEqualTo("true");
+        assertThat(column(id, "status || ':' || closing_reason")).isEqualTo("CLOSED:DELETED_BY_VICTIM");
+        // Erased at the moved clock's time, not the wall clock's.
+        assertThat(jdbc.sql("SELECT victim_data_erased_at FROM cases.case_file WHERE id = :id")
+                        .param("id", id)
+                        .query(java.sql.Timestamp.class)
+                        .single()
+                        .toInstant())
+                .isCloseTo(deletedAt, within(1, ChronoUnit.MILLIS));
+        for (String table : java.util.List.of("cases.incident", "cases.note", "cases.task")) {
+            assertThat(jdbc.sql("SELECT count(*) FROM " + table + " WHERE case_id = :id")
+                            .param("id", id)
+                            .query(Integer.class)
+                            .single())
+                    .as(table)
+                    .isZero();
+        }
+        assertThat(intake.followUp(submission.id())).isEmpty();
+        // The referral stops and its hand-over note goes with the victim's data.
+        CaseFixtures.until(() -> "CANCELLED:true"
+                .equals(jdbc.sql("SELECT status || ':' || (handover_encrypted IS NULL AND data_key IS NULL)::text"
+                                + " FROM referral.referral WHERE case_id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single()));
+        // The receipt no longer opens anything, and staff see only the tombstone.
+        StaffClient again = new StaffClient(port, "nl-NL");
+        again.get("/opvolgen");
+        assertThat(again.post("/opvolgen", "receipt", submission.receipt(), "passphrase", "")
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(henk.get(path).body())
+                .contains("Het slachtoffer heeft zijn of haar gegevens laten verwijderen")
+                .doesNotContain("Notitie over het gesprek", "Hoi, wij kunnen je helpen.", "06 22222222");
+
+        // What is left (a closed tombstone) goes with the case-file retention years later.
+        clock.advance(Duration.ofDays(6 * 366));
+        retention.purge("test");
+        assertThat(column(id, "status")).isEqualTo("gone");
     }
 }

@@ -48,6 +48,23 @@ class CaseRulesTests {
     }
 
     @Test
+    void utf16FilesAreRecognisedWithOrWithoutAByteOrderMark() {
+        String csv = "reference,registered_on,category\nOUD-1,2024-01-01,wraakporno\n";
+        assertThat(LegacyImport.looksLikeUtf16(csv.getBytes(StandardCharsets.UTF_16LE)))
+                .isTrue();
+        assertThat(LegacyImport.looksLikeUtf16(csv.getBytes(StandardCharsets.UTF_16BE)))
+                .isTrue();
+        // Java's UTF-16 encoder writes a big-endian byte-order mark.
+        assertThat(LegacyImport.looksLikeUtf16(csv.getBytes(StandardCharsets.UTF_16)))
+                .isTrue();
+        assertThat(LegacyImport.looksLikeUtf16(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_16LE)))
+                .isTrue();
+        assertThat(LegacyImport.looksLikeUtf16(("\uFEFF" + csv + "é").getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+        assertThat(LegacyImport.looksLikeUtf16(new byte[0])).isFalse();
+    }
+
+    @Test
     void researchCellsAreQuotedAndCannotStartAFormula() {
         assertThat(ResearchExport.cell("IBA-DIS")).isEqualTo("IBA-DIS");
         assertThat(ResearchExport.cell("a,b")).isEqualTo("\"a,b\"");

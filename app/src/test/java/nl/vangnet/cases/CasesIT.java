@@ -1,6 +1,5 @@
 package nl.vangnet.cases;
 
-import static nl.vangnet.cases.CaseFixtures.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -12,9 +11,6 @@ import java.util.regex.Pattern;
 import nl.vangnet.VangnetIntegrationTest;
 import nl.vangnet.audit.AuditEntry;
 import nl.vangnet.audit.AuditTrail;
-import nl.vangnet.identity.Organisation;
-import nl.vangnet.identity.OrganisationKind;
-import nl.vangnet.identity.Role;
 import nl.vangnet.identity.StaffManagement;
 import nl.vangnet.intake.IntakeManagement;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,36 +49,15 @@ class CasesIT {
     @Autowired
     JdbcClient jdbc;
 
-    static boolean prepared;
-    static Organisation hotline;
-    static Organisation care;
-    static Organisation police;
-    static Organisation otherHotline;
+    CaseTeam team;
 
     @BeforeEach
     void prepare() {
-        if (prepared) {
-            return;
-        }
-        hotline = CaseFixtures.organisation(staff, "Test Hulplijn", OrganisationKind.HOTLINE);
-        care = CaseFixtures.organisation(staff, "Test Zorg", OrganisationKind.CARE);
-        police = CaseFixtures.organisation(staff, "Test Politie", OrganisationKind.POLICE);
-        otherHotline = CaseFixtures.organisation(staff, "Andere Hulplijn", OrganisationKind.HOTLINE);
-        Organisation admin = CaseFixtures.organisation(staff, "Test Beheer", OrganisationKind.ADMINISTRATION);
-        CaseFixtures.account(staff, "hanna", hotline, Role.HOTLINE);
-        CaseFixtures.account(staff, "henk", hotline, Role.HOTLINE);
-        CaseFixtures.account(staff, "carla", care, Role.CARE);
-        CaseFixtures.account(staff, "piet", police, Role.POLICE);
-        CaseFixtures.account(staff, "xander", otherHotline, Role.HOTLINE);
-        CaseFixtures.account(staff, "beheer", admin, Role.ADMIN);
-        links.setPortalReceiver(hotline.id());
-        links.link(police.id(), "politie");
-        links.link(care.id(), "csg");
-        prepared = true;
+        team = CaseTeam.of(staff, "Test", "").receivesPortalRequests(links);
     }
 
-    StaffClient as(String username) {
-        return StaffClient.loggedIn(port, username, PASSWORD);
+    StaffClient as(String member) {
+        return team.login(port, member);
     }
 
     CaseId portalCase(String contact, String... shareWith) {
@@ -111,10 +86,10 @@ class CasesIT {
                 .contains("Voorstel van het portaal, nog niet bevestigd", "Bel me na 16 uur op 06 12345678")
                 .contains("Nieuw");
         // Another hotline, the police without a share and an administrator cannot tell the case exists.
-        assertThat(as("xander").get("/staff/cases/" + id).statusCode()).isEqualTo(404);
+        assertThat(as("otto").get("/staff/cases/" + id).statusCode()).isEqualTo(404);
         assertThat(as("piet").get("/staff/cases/" + id).statusCode()).isEqualTo(404);
         assertThat(as("beheer").get("/staff/cases/" + id).statusCode()).isEqualTo(404);
-        assertThat(as("xander").get("/staff/cases").body()).doesNotContain(reference(id));
+        assertThat(as("otto").get("/staff/cases").body()).doesNotContain(reference(id));
     }
 
     String reference(CaseId id) {
@@ -155,6 +130,35 @@ class CasesIT {
         assertThat(views.body()).contains("piet", "Aangifte voorbereiden, zaak 2026-17");
         // ...but the police may not see that list.
         assertThat(piet.get("/staff/cases/" + id + "/views").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theOwnerFollowsTheCasePagesLinkToSeeWhoViewedTheCaseInDutchOrEnglish() {
+        CaseId id = portalCase("");
+        String views = "/staff/cases/" + id + "/views";
+        StaffClient henk = as("henk");
+        assertThat(henk.get("/staff/cases/" + id).body())
+                .contains("href=\"" + views + "\"", "Wie bekeek en wijzigde dit dossier");
+        HttpResponse<String> dutch = henk.get(views);
+        assertThat(dutch.statusCode()).isEqualTo(200);
+        assertThat(dutch.body())
+                .contains("Wie bekeek en wijzigde " + reference(id), "Wanneer", "Reden")
+                .contains("henk", "bekeken", "dossier geopend");
+
+        StaffClient english = team.login(port, "hanna", "en");
+        assertThat(english.get("/staff/cases/" + id).body())
+                .contains("href=\"" + views + "\"", "Who viewed and changed this case");
+        HttpResponse<String> page = english.get(views);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Who viewed and changed " + reference(id), "When", "Reason")
+                .contains("henk", "hanna", "viewed", "case opened")
+                .doesNotContain("??");
+        // Looking at the list is itself recorded, so nobody can look unseen.
+        assertThat(audit.about("case", id.toString()))
+                .anySatisfy(e -> assertThat(e.actor() + ":" + e.detail()).isEqualTo("hanna:view=trail"));
+        // Staff of an organisation the case is not shared with cannot open the list.
+        assertThat(as("otto").get(views).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -343,7 +347,7 @@ class CasesIT {
         HttpResponse<String> shared = hanna.post(
                 "/staff/cases/" + id + "/consents",
                 List.of(
-                        java.util.Map.entry("organisation", care.id().toString()),
+                        java.util.Map.entry("organisation", team.care.id().toString()),
                         java.util.Map.entry("parts", "CODING"),
                         java.util.Map.entry("parts", "MESSAGES"),
                         java.util.Map.entry("how", "PHONE"),
@@ -368,7 +372,11 @@ class CasesIT {
         // A share without the confirmation that the victim agreed is refused.
         hanna.get("/staff/cases/" + id);
         HttpResponse<String> unconfirmed = hanna.post(
-                "/staff/cases/" + id + "/consents", "organisation", care.id().toString(), "how", "PHONE");
+                "/staff/cases/" + id + "/consents",
+                "organisation",
+                team.care.id().toString(),
+                "how",
+                "PHONE");
         assertThat(unconfirmed.statusCode()).isEqualTo(422);
         assertThat(unconfirmed.body()).contains("Bevestig dat het slachtoffer toestemming gaf.");
     }

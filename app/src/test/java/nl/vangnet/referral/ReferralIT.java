@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.vangnet.VangnetIntegrationTest;
@@ -29,13 +31,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closed-loop referrals over HTTP on PostgreSQL: a hotline refers a portal case to a care
  * organisation with consent and a hand-over note; care sees exactly the consented parts, accepts,
  * records first contact and the outcome; a stalled step gets one reminder when the clock moves;
  * declining or withdrawing consent ends the share; organisations outside Vangnet are tracked by the
- * sender; everyone else gets 404.
+ * sender; a step taken on a stale version is refused (409) on the page and the API; everyone else
+ * gets 404.
  */
 @VangnetIntegrationTest
 @Import(MovableClockConfiguration.class)
@@ -61,6 +65,9 @@ class ReferralIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     static boolean prepared;
     static Organisation care;
@@ -190,6 +197,124 @@ class ReferralIT {
         // The sender cannot take the receiver's steps, and the police see nothing.
         assertThat(as("vpiet").get("/staff/referrals/" + referral).statusCode()).isEqualTo(404);
         assertThat(as("vpiet").get("/staff/cases/" + id).statusCode()).isEqualTo(404);
+    }
+
+    String referralStatus(String referral) {
+        return jdbc.sql("SELECT status FROM referral.referral WHERE id = :id")
+                .param("id", UUID.fromString(referral))
+                .query(String.class)
+                .single();
+    }
+
+    static HttpResponse<String> apiStep(StaffClient client, String referral, String json) {
+        Matcher token = Pattern.compile("\"csrfToken\":\"([^\"]+)\"")
+                .matcher(client.send(client.request("/api/v1/cases/session")
+                                .header("Accept", "application/json")
+                                .GET()
+                                .build())
+                        .body());
+        assertThat(token.find()).isTrue();
+        return client.send(client.request("/api/v1/referrals/" + referral + "/status")
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", token.group(1))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    @Test
+    void aStepTakenOnAStaleVersionIsRefusedOnThePageAndOnTheApiAndNothingIsOverwritten() {
+        CaseId id = portalCase();
+        String referral = referralId(refer(as("vhanna"), id, "csg", "CODING"));
+        StaffClient carla = as("vcarla");
+        int seen = version(carla.get("/staff/referrals/" + referral).body());
+        // A colleague (here: another tab) accepts first.
+        assertThat(step(carla, referral, "ACCEPTED").statusCode()).isEqualTo(302);
+
+        HttpResponse<String> page = carla.post(
+                "/staff/referrals/" + referral + "/step", "version", String.valueOf(seen), "status", "DECLINED");
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.body()).contains("Iemand anders heeft deze doorverwijzing intussen bijgewerkt");
+        assertThat(referralStatus(referral)).isEqualTo("ACCEPTED");
+
+        String stale = "{\"version\":" + seen + ",\"status\":\"CONTACT_MADE\"}";
+        HttpResponse<String> dutch = apiStep(carla, referral, stale);
+        assertThat(dutch.statusCode()).isEqualTo(409);
+        assertThat(dutch.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(dutch.body())
+                .contains("urn:vangnet:problem:case-changed", "Iemand anders heeft dit intussen gewijzigd");
+        StaffClient english = new StaffClient(port, "en");
+        english.logIn("vcarla", PASSWORD);
+        HttpResponse<String> inEnglish = apiStep(english, referral, stale);
+        assertThat(inEnglish.statusCode()).isEqualTo(409);
+        assertThat(inEnglish.body()).contains("Someone else changed this in the meantime");
+        assertThat(referralStatus(referral)).isEqualTo("ACCEPTED");
+
+        // With the version read now, the step goes through.
+        int current = version(carla.get("/staff/referrals/" + referral).body());
+        assertThat(apiStep(carla, referral, "{\"version\":" + current + ",\"status\":\"CONTACT_MADE\"}")
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(referralStatus(referral)).isEqualTo("CONTACT_MADE");
+    }
+
+    @Test
+    void theReferralApiShowsAReferralToItsSenderAndReceiverOnlyAnd404ToOthers() {
+        CaseId id = portalCase();
+        String referral = referralId(refer(as("vhanna"), id, "csg", "CODING"));
+        for (String username : List.of("vhanna", "vcarla", "vpiet")) {
+            boolean party = !username.equals("vpiet");
+            StaffClient client = as(username);
+            HttpResponse<String> one = client.send(client.request("/api/v1/referrals/" + referral)
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build());
+            assertThat(one.statusCode()).as(username).isEqualTo(party ? 200 : 404);
+            if (party) {
+                assertThat(one.body()).contains("\"status\":\"SENT\"", "vrouwelijke hulpverlener");
+            } else {
+                assertThat(one.body()).contains("urn:vangnet:problem:not-found").doesNotContain(id.toString());
+            }
+            HttpResponse<String> list = client.send(client.request("/api/v1/referrals")
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build());
+            assertThat(list.statusCode()).as(username).isEqualTo(200);
+            assertThat(list.body().contains(referral)).as(username).isEqualTo(party);
+        }
+        assertThat(apiStep(as("vpiet"), referral, "{\"version\":0,\"status\":\"ACCEPTED\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(referralStatus(referral)).isEqualTo("SENT");
+    }
+
+    @Test
+    void theVictimsErasureStillErasesAReferralThatAnotherTransactionStopsAtTheSameMoment() throws Exception {
+        CaseId id = portalCase();
+        String referral = referralId(refer(as("vhanna"), id, "csg", "CODING"));
+        // The erasure also ends the consent, whose listener stops the referral at the same moment:
+        // here an uncommitted transaction holds the referral stopped while the erasure reaches it.
+        CompletableFuture<Void> erasure = transactions.execute(status -> {
+            jdbc.sql("UPDATE referral.referral SET status = 'CANCELLED', closed_at = now(), version = version + 1"
+                            + " WHERE id = :id")
+                    .param("id", UUID.fromString(referral))
+                    .update();
+            CompletableFuture<Void> running = CompletableFuture.runAsync(() -> referrals.caseErased(id, false));
+            CaseFixtures.until(() -> running.isDone()
+                    // pg_locks is read live; pg_stat_activity would stay as first read in this transaction.
+                    || jdbc.sql("SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'")
+                                    .query(Integer.class)
+                                    .single()
+                            > 0);
+            return running;
+        });
+        erasure.get(15, TimeUnit.SECONDS);
+        assertThat(jdbc.sql("SELECT status || ':' || (handover_encrypted IS NULL AND data_key IS NULL)::text"
+                                + " FROM referral.referral WHERE id = :id")
+                        .param("id", UUID.fromString(referral))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("CANCELLED:true");
     }
 
     @Test
