@@ -60,6 +60,12 @@ class CaseKeys {
         return key;
     }
 
+    /** The master key changed: cached wrappings may be ones it can no longer open, so read them again. */
+    @org.springframework.context.event.EventListener
+    void on(nl.vangnet.shared.MasterKeyRotated rotated) {
+        known.clear();
+    }
+
     /** Drops the cached key of a case whose key row was deleted. */
     void forget(CaseRef caseRef) {
         known.remove(caseRef);

@@ -56,4 +56,56 @@ class FieldEncryptionTests {
                 .isEqualTo("x");
         assertThatThrownBy(() -> new FieldEncryption(in(b), "not a key")).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void rotatingTheKeyFileKeepsEveryRewrappedDataKeyReadableAndRetiresTheOldKey(@TempDir Path dir) throws Exception {
+        FieldEncryption encryption = new FieldEncryption(in(dir), "");
+        Path file = dir.resolve(FieldEncryption.KEY_FILE);
+        String before = Files.readString(file);
+        byte[] oldKey = encryption.newDataKey();
+        byte[] ciphertext = encryption.encrypt(oldKey, "geheim verhaal", "case:1:narrative");
+        assertThat(encryption.wrappedByPrimary(oldKey)).isTrue();
+        assertThat(encryption.masterKeyCount()).isEqualTo(1);
+        assertThat(encryption.rotatesItsOwnKeyFile()).isTrue();
+
+        // Step 1: a new primary key next to the old one; old wrappings still open.
+        encryption.addPrimaryKey();
+        assertThat(encryption.masterKeyCount()).isEqualTo(2);
+        assertThat(encryption.wrappedByPrimary(oldKey)).isFalse();
+        assertThat(encryption.decrypt(oldKey, ciphertext, "case:1:narrative")).isEqualTo("geheim verhaal");
+        assertThat(encryption.wrappedByPrimary(encryption.newDataKey())).isTrue();
+
+        // Step 2: the same data key, wrapped again; the text was never re-encrypted.
+        byte[] rewrapped = encryption.rewrap(oldKey);
+        assertThat(rewrapped).isNotEqualTo(oldKey);
+        assertThat(encryption.wrappedByPrimary(rewrapped)).isTrue();
+        assertThat(encryption.decrypt(rewrapped, ciphertext, "case:1:narrative"))
+                .isEqualTo("geheim verhaal");
+
+        // Step 3: only the new key stays, in the file too, still owner-only.
+        encryption.dropOldKeys();
+        assertThat(encryption.masterKeyCount()).isEqualTo(1);
+        assertThat(encryption.decrypt(rewrapped, ciphertext, "case:1:narrative"))
+                .isEqualTo("geheim verhaal");
+        assertThatThrownBy(() -> encryption.decrypt(oldKey, ciphertext, "case:1:narrative"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(Files.readString(file)).isNotEqualTo(before);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        FieldEncryption restarted = new FieldEncryption(in(dir), "");
+        assertThat(restarted.decrypt(rewrapped, ciphertext, "case:1:narrative")).isEqualTo("geheim verhaal");
+    }
+
+    @Test
+    void aConfiguredKeysetIsNeverRewrittenByTheApplication(@TempDir Path dir) throws Exception {
+        new FieldEncryption(in(dir), "");
+        String json = Files.readString(dir.resolve(FieldEncryption.KEY_FILE));
+        FieldEncryption configured = new FieldEncryption(in(dir.resolve("elders")), json);
+        assertThat(configured.rotatesItsOwnKeyFile()).isFalse();
+        assertThatThrownBy(configured::addPrimaryKey).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(configured::dropOldKeys).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() ->
+                        configured.rewrap(FieldEncryption.withRandomMasterKey().newDataKey()))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }

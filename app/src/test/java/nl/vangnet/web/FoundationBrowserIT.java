@@ -217,6 +217,11 @@ class FoundationBrowserIT {
                 .click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("The chain is intact");
         BrowserSupport.assertAccessible(page);
+        page.navigate(url("/staff/admin/keys"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rotate the master key"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("The master key was rotated");
+        BrowserSupport.assertAccessible(page);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))
                 .click();
