@@ -41,6 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseManagement {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseManagement.class);
+
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     static final int MAX_TEXT = 8000;
     static final int MAX_CONTACT = 500;
@@ -952,30 +954,36 @@ public class CaseManagement {
     /** Marks an owned case as referred (the referral module calls this when it sends a referral). */
     @Transactional
     public void markReferred(Viewer viewer, CaseId id) {
-        CaseFiles.Row row = ownedRow(viewer, id);
-        CaseStatus from = row.summary().status();
-        if (!from.next().contains(CaseStatus.REFERRED)) {
-            return;
-        }
-        Instant now = clock.instant();
-        if (files.changeStatus(
-                CaseFiles.Scope.of(viewer),
-                id,
-                row.summary().version(),
-                from,
-                CaseStatus.REFERRED,
-                null,
-                viewer.username(),
-                now)) {
-            audit.record(
-                    viewer.username(),
-                    AuditAction.CASE_STATUS_CHANGED,
-                    "case",
-                    id.toString(),
+        // Not a staff edit of a form they saw, so a concurrent change (a note, an assignment) must
+        // not make the referral leave the status behind: read the case again and retry a few times.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            CaseFiles.Row row = ownedRow(viewer, id);
+            CaseStatus from = row.summary().status();
+            if (!from.next().contains(CaseStatus.REFERRED)) {
+                return;
+            }
+            Instant now = clock.instant();
+            if (files.changeStatus(
+                    CaseFiles.Scope.of(viewer),
+                    id,
+                    row.summary().version(),
+                    from,
+                    CaseStatus.REFERRED,
                     null,
-                    Map.of("from", from.name(), "to", CaseStatus.REFERRED.name()));
-            events.publishEvent(new CaseStatusChanged(id, from, CaseStatus.REFERRED, null, now));
+                    viewer.username(),
+                    now)) {
+                audit.record(
+                        viewer.username(),
+                        AuditAction.CASE_STATUS_CHANGED,
+                        "case",
+                        id.toString(),
+                        null,
+                        Map.of("from", from.name(), "to", CaseStatus.REFERRED.name()));
+                events.publishEvent(new CaseStatusChanged(id, from, CaseStatus.REFERRED, null, now));
+                return;
+            }
         }
+        log.warn("A referred case kept its status: it changed three times while the referral was sent");
     }
 
     /**
