@@ -295,7 +295,8 @@ class CaseFiles {
     /** A task as stored. */
     record TaskRow(
             UUID id,
-            byte[] title,
+            byte @Nullable [] title,
+            @Nullable String kind,
             LocalDate dueOn,
             @Nullable Instant doneAt,
             @Nullable String doneBy) {}
@@ -311,6 +312,7 @@ class CaseFiles {
                     return new TaskRow(
                             rs.getObject("id", UUID.class),
                             rs.getBytes("title_encrypted"),
+                            rs.getString("kind"),
                             rs.getDate("due_on").toLocalDate(),
                             done == null ? null : done.toInstant(),
                             rs.getString("done_by"));
@@ -623,6 +625,26 @@ class CaseFiles {
                 .param("author", author)
                 .param("at", Timestamp.from(at))
                 .update();
+    }
+
+    /**
+     * A task the application adds for the owning organisation, unless one of the same kind is
+     * still open. Returns whether a task was added.
+     */
+    boolean insertSystemTask(CaseId id, UUID organisation, String kind, LocalDate due, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO cases.task (id, case_id, organisation_id, kind, due_on, created_by, created_at)
+                        VALUES (:id, :case, :org, :kind, :due, 'system', :at)
+                        ON CONFLICT (case_id, kind) WHERE kind IS NOT NULL AND done_at IS NULL DO NOTHING
+                        """)
+                        .param("id", UUID.randomUUID())
+                        .param("case", id.value())
+                        .param("org", organisation)
+                        .param("kind", kind)
+                        .param("due", Date.valueOf(due))
+                        .param("at", Timestamp.from(at))
+                        .update()
+                == 1;
     }
 
     boolean completeTask(Scope scope, CaseId id, UUID taskId, String actor, Instant now) {

@@ -322,7 +322,12 @@ public class CaseManagement {
         List<CaseView.Task> tasks = files.tasks(scope, id).stream()
                 .filter(t -> key != null)
                 .map(t -> new CaseView.Task(
-                        t.id(), crypto.open(key, id, "task:" + t.id(), t.title()), t.dueOn(), t.doneAt(), t.doneBy()))
+                        t.id(),
+                        t.title() == null ? "" : crypto.open(key, id, "task:" + t.id(), t.title()),
+                        t.dueOn(),
+                        t.doneAt(),
+                        t.doneBy(),
+                        t.kind()))
                 .toList();
         Map<OrganisationId, String> names = organisationNames();
         List<CaseView.Consent> consents = files.consents(scope, id).stream()
@@ -1042,6 +1047,37 @@ public class CaseManagement {
                 .filter(row -> row.summary().owner() && !row.summary().victimDataErased())
                 .map(row -> new WorkLink(
                         row.summary(), row.helpRequestId() == null ? null : new HelpRequestId(row.helpRequestId())));
+    }
+
+    /**
+     * Adds a task for the organisation that owns the case a help request opened (or the case
+     * itself), due tomorrow, unless one of the same kind is still open. Nothing happens for a case
+     * no organisation owns yet or whose victim data was erased. For other modules reacting to
+     * events about a victim (a platform stopping an upload of their image); no staff member acts.
+     *
+     * @return whether a task was added
+     */
+    @Transactional
+    public boolean addSystemTask(@Nullable HelpRequestId helpRequest, @Nullable CaseId caseId, SystemTask kind) {
+        Optional<CaseFiles.SystemRow> row = caseId != null
+                ? files.systemRow(caseId)
+                : helpRequest != null ? files.byHelpRequest(helpRequest.value()) : Optional.empty();
+        if (row.isEmpty() || row.get().organisation() == null || row.get().dataKey() == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        boolean added = files.insertSystemTask(
+                row.get().id(), row.get().organisation().value(), kind.name(), today().plusDays(1), now);
+        if (added) {
+            audit.record(
+                    "system",
+                    AuditAction.CASE_TASK_ADDED,
+                    "case",
+                    row.get().id().toString(),
+                    null,
+                    Map.of("kind", kind.name()));
+        }
+        return added;
     }
 
     private CaseFiles.Row ownedRow(Viewer viewer, CaseId id) {

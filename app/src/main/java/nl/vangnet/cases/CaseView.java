@@ -56,13 +56,19 @@ public record CaseView(
     /** An internal note of the reader's organisation. */
     public record Note(UUID id, String authorName, String text, Instant at) {}
 
-    /** A task of the reader's organisation. */
+    /**
+     * A task of the reader's organisation.
+     *
+     * @param title what staff typed; empty for a task the application added
+     * @param kind the kind of a task the application added (see {@link SystemTask}), else null
+     */
     public record Task(
             UUID id,
             String title,
             LocalDate dueOn,
             @Nullable Instant doneAt,
-            @Nullable String doneBy) {
+            @Nullable String doneBy,
+            @Nullable String kind) {
         public boolean done() {
             return doneAt != null;
         }

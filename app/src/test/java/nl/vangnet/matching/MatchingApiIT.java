@@ -403,13 +403,36 @@ class MatchingApiIT {
             assertThat(matches.last()).isNotNull();
         });
 
+        // The owning organisation gets one task to follow up, however many uploads are stopped.
+        nl.vangnet.cases.CaseFixtures.until(
+                () -> jdbc.sql("SELECT count(*) FROM cases.task WHERE case_id = :id AND kind = 'PLATFORM_MATCH'")
+                                .param("id", summary.id().value())
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        assertThat(post("/api/v1/match", "{\"hashes\":[\"" + image.toHex() + "\"]}")
+                        .statusCode())
+                .isEqualTo(200);
+        nl.vangnet.cases.CaseFixtures.until(
+                () -> jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
+                                        + " AND listener_id LIKE '%MatchTasks%'")
+                                .query(Long.class)
+                                .single()
+                        == 0);
+        assertThat(jdbc.sql("SELECT count(*) FROM cases.task WHERE case_id = :id AND kind = 'PLATFORM_MATCH'")
+                        .param("id", summary.id().value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
         // The case page shows it (the fragment renders, in Dutch).
         String page = nl.vangnet.cases.StaffClient.loggedIn(port, username, nl.vangnet.cases.CaseFixtures.PASSWORD)
                 .get("/staff/cases/" + summary.id().value())
                 .body();
         assertThat(page)
                 .contains("Hashbanken", "2 hash(es) van beelden van het slachtoffer")
-                .contains("Platforms hielden 1 keer een upload van een van deze beelden tegen (1 platform(s)).");
+                .contains("Platforms hielden 2 keer een upload van een van deze beelden tegen (1 platform(s)).")
+                .contains("Een platform hield een upload van een beeld van het slachtoffer tegen");
 
         // Another organisation's caseworker does not get the panel (nor the case).
         Organisation other =
