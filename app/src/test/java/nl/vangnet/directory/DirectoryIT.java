@@ -190,4 +190,29 @@ class DirectoryIT {
                 .anySatisfy(d -> assertThat(d).contains("channel-added"));
         assertThat(audit.verify().intact()).isTrue();
     }
+
+    @Test
+    void everyoneCanSeeAllActiveHelpOrganisationsOnOnePageInDutchAndEnglish() throws Exception {
+        String dutch = mvc.perform(get("/hulpadressen"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(dutch).contains("Alle hulpadressen", "Helpwanted", "Liever eerst een paar vragen");
+        for (HelpOrganisation organisation : directory.forVictims()) {
+            assertThat(dutch).contains(org.springframework.web.util.HtmlUtils.htmlEscape(organisation.name()));
+        }
+        directory.all().stream()
+                .filter(o -> !o.active())
+                .forEach(o -> assertThat(dutch).doesNotContain(">" + o.name() + "<"));
+        // Websites are text, never links or loads (only the quick-exit link leaves the site).
+        assertThat(dutch).doesNotContainPattern("(src|href)=\"https?://(?!www\\.weeronline\\.nl)");
+
+        String english = mvc.perform(get("/help-addresses").header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(english).contains("All places to get help", "Rather answer a few questions first");
+    }
 }

@@ -94,6 +94,13 @@ class FoundationBrowserIT {
         page.navigate(url("/privacy"));
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         BrowserSupport.assertAccessible(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("All places to get help"))
+                .first()
+                .click();
+        assertThat(page).hasURL(url("/help-addresses"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("All places to get help");
+        BrowserSupport.assertAccessible(page);
         page.navigate(url("/sessie-verlopen?waar=opvolgen"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Your session has ended");
