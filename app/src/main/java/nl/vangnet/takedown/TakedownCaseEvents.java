@@ -13,7 +13,9 @@ import nl.vangnet.taxonomy.Taxonomies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -60,7 +62,13 @@ class TakedownCaseEvents {
         this.audit = audit;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Not one transaction around the whole listener: identifying hosts asks RDAP servers over the
+     * network, and a database connection should not wait on them. The drafts are written in their
+     * own short transaction; the event registry still marks the publication complete.
+     */
+    @Async
+    @TransactionalEventListener
     void on(CaseOpened opened) {
         if (opened.helpRequestId() == null || opened.organisationId() == null) {
             return;
