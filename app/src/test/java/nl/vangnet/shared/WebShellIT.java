@@ -28,6 +28,9 @@ class WebShellIT {
         HttpResponse<String> response = http.get("/");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("<html lang=\"nl\"", "Het is niet jouw schuld", "Snel weg");
+        // People worried about their own behaviour are pointed somewhere too, here and on the directory page.
+        assertThat(response.body()).contains("Maak je je zorgen over je eigen gedrag?");
+        assertThat(http.get("/hulpadressen").body()).contains("Maak je je zorgen over je eigen gedrag?");
     }
 
     @Test
