@@ -91,14 +91,9 @@ class FollowUpPages {
         Optional<HelpRequestId> id = current(request);
         Optional<IntakeManagement.FollowUp> followUp = id.flatMap(intake::followUp);
         if (followUp.isEmpty()) {
-            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+            return expired(locale);
         }
-        fill(model, followUp.get());
-        model.addAttribute(
-                "panels",
-                panels.stream()
-                        .flatMap(p -> p.panelsFor(id.get(), locale).stream())
-                        .toList());
+        fill(model, followUp.get(), locale);
         return "intake/request";
     }
 
@@ -112,7 +107,7 @@ class FollowUpPages {
             RedirectAttributes redirect) {
         Optional<HelpRequestId> id = current(request);
         if (id.isEmpty()) {
-            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+            return expired(locale);
         }
         try {
             intake.reply(id.get(), message);
@@ -122,9 +117,9 @@ class FollowUpPages {
             response.setStatus(422);
             Optional<IntakeManagement.FollowUp> followUp = intake.followUp(id.get());
             if (followUp.isEmpty()) {
-                return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+                return expired(locale);
             }
-            fill(model, followUp.get());
+            fill(model, followUp.get(), locale);
             model.addAttribute("message", message);
             model.addAttribute("problems", problems.show(problem.problems(), locale));
             return "intake/request";
@@ -139,7 +134,7 @@ class FollowUpPages {
             RedirectAttributes redirect) {
         Optional<HelpRequestId> id = current(request);
         if (id.isEmpty()) {
-            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+            return expired(locale);
         }
         UUID consentId = uuid(consent);
         boolean done = consentId != null && intake.withdraw(id.get(), consentId);
@@ -150,12 +145,21 @@ class FollowUpPages {
     @GetMapping({"/opvolgen/beelden", "/follow-up/images"})
     String images(HttpServletRequest request, Locale locale, Model model) {
         if (current(request).isEmpty()) {
-            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+            return expired(locale);
         }
+        return imagesPage(model, locale);
+    }
+
+    private static String imagesPage(Model model, Locale locale) {
         model.addAttribute("imagesPath", imagesPath(locale));
         model.addAttribute("requestPath", viewPath(locale));
         model.addAttribute("maxImages", IntakeManagement.MAX_IMAGE_HASHES);
         return "intake/images";
+    }
+
+    /** Back to the receipt form, saying the session ended (the receipt must be entered again). */
+    private static String expired(Locale locale) {
+        return "redirect:" + PortalPaths.followUp(locale) + "?expired";
     }
 
     @PostMapping({"/opvolgen/beelden", "/follow-up/images"})
@@ -170,7 +174,7 @@ class FollowUpPages {
             RedirectAttributes redirect) {
         Optional<HelpRequestId> id = current(request);
         if (id.isEmpty()) {
-            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+            return expired(locale);
         }
         List<ImageHashesSubmitted.ImageHash> parsed = new java.util.ArrayList<>();
         boolean malformed = hashes.length() > 200 * IntakeManagement.MAX_IMAGE_HASHES;
@@ -191,10 +195,7 @@ class FollowUpPages {
         if (!problems.isEmpty()) {
             response.setStatus(422);
             model.addAttribute("problems", problems);
-            model.addAttribute("imagesPath", imagesPath(locale));
-            model.addAttribute("requestPath", viewPath(locale));
-            model.addAttribute("maxImages", IntakeManagement.MAX_IMAGE_HASHES);
-            return "intake/images";
+            return imagesPage(model, locale);
         }
         redirect.addFlashAttribute("done", "images-blocked");
         redirect.addFlashAttribute(
@@ -214,7 +215,7 @@ class FollowUpPages {
             RedirectAttributes redirect) {
         Optional<HelpRequestId> id = current(request);
         if (id.isEmpty()) {
-            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+            return expired(locale);
         }
         boolean done = intake.share(id.get(), organisation);
         redirect.addFlashAttribute("done", done ? "shared" : "share-unknown");
@@ -229,7 +230,7 @@ class FollowUpPages {
             RedirectAttributes redirect) {
         Optional<HelpRequestId> id = current(request);
         if (id.isEmpty()) {
-            return "redirect:" + PortalPaths.followUp(locale) + "?expired";
+            return expired(locale);
         }
         if (!confirm.equals("yes")) {
             redirect.addFlashAttribute("done", "delete-unconfirmed");
@@ -255,8 +256,14 @@ class FollowUpPages {
         return "redirect:" + PortalPaths.start(locale);
     }
 
-    private void fill(Model model, IntakeManagement.FollowUp followUp) {
+    /** Everything the request page shows, including other modules' panels (takedown progress). */
+    private void fill(Model model, IntakeManagement.FollowUp followUp, Locale locale) {
         model.addAttribute("helpRequest", followUp);
+        model.addAttribute(
+                "panels",
+                panels.stream()
+                        .flatMap(p -> p.panelsFor(followUp.id(), locale).stream())
+                        .toList());
         model.addAttribute("plan", followUp.plan());
         model.addAttribute("answers", followUp.answers());
         model.addAttribute("now", directory.now());
