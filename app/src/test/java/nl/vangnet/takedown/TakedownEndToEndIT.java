@@ -533,10 +533,16 @@ class TakedownEndToEndIT {
         IntakeManagement.Submission portal = TakedownStaff.helpRequest(intake, List.of(a), false);
         CaseId caseId = CaseRouting.caseOf(context, portal.id());
         CaseRef caseRef = new CaseRef(caseId.value());
+        // Wait until takedown has handled this very case's opening (not just any listener idling).
         waitFor(() -> jdbc.sql("""
                                 SELECT count(*) FROM event_publication
-                                WHERE completion_date IS NULL AND listener_id LIKE '%TakedownCaseEvents%'
-                                """).query(Long.class).single() == 0);
+                                WHERE completion_date IS NOT NULL AND listener_id LIKE '%TakedownCaseEvents%'
+                                  AND serialized_event LIKE :caseId
+                                """)
+                        .param("caseId", "%" + caseId.value() + "%")
+                        .query(Long.class)
+                        .single()
+                == 1);
         assertThat(takedowns.ofCase(caseRef)).isEmpty();
 
         // Staff talk with the victim, then start from the victim's links: the form is filled for them.
