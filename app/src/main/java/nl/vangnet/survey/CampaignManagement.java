@@ -184,6 +184,8 @@ class CampaignManagement {
         String trimmed = label.strip();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
             problems.add("survey.links.problem.label");
+        } else if (SmallGroups.exportLabel(trimmed).equals(SmallGroups.SUPPRESSED_LABEL)) {
+            problems.add("survey.links.problem.reserved");
         }
         if (count < 1 || count > MAX_LINKS_AT_ONCE) {
             problems.add("survey.links.problem.count");

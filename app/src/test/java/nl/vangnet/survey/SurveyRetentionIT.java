@@ -2,6 +2,7 @@ package nl.vangnet.survey;
 
 import static nl.vangnet.survey.FormClient.fields;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -377,6 +378,12 @@ class SurveyRetentionIT {
                 .contains("MISSING VALUES age_group (-7) /link_label ('-7').");
         assertThat(Exports.rSyntax(campaign, codebook, java.util.Locale.ENGLISH))
                 .contains("responses$link_label[responses$link_label == \"-7\"] <- NA");
+
+        // A class may not be called like the suppression code.
+        assertThatThrownBy(() -> management.generateLinks(campaign, "-7", 3, false))
+                .isInstanceOfSatisfying(
+                        SurveyProblem.class,
+                        p -> assertThat(p.messageKeys()).containsExactly("survey.links.problem.reserved"));
 
         FormClient dutch = researcher("nl-NL");
         assertThat(dutch.get("/staff/research/campaigns/" + campaign.id()).body())
