@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A survey campaign: one instrument version, a period, a target group, what it declares about
- * respondents under 16, whether respondents may opt in to an interview, and the information shown
- * on the consent screen.
+ * respondents under 16, whether respondents may opt in to an interview, the information shown on
+ * the consent screen, and the day until which its answers are kept ({@code answersDeletedOn} is
+ * set once the retention sweep deleted them).
  */
 record Campaign(
         CampaignId id,
@@ -26,7 +27,9 @@ record Campaign(
         LocalDate closesOn,
         @Nullable LocalDate closedOn,
         String createdBy,
-        LocalDate createdOn) {
+        LocalDate createdOn,
+        LocalDate answersKeptUntil,
+        @Nullable LocalDate answersDeletedOn) {
 
     enum Status {
         UPCOMING,

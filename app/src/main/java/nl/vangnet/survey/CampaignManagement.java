@@ -14,9 +14,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What researchers do with campaigns: create one for a published instrument version, generate
- * anonymous links, revoke a link, close a campaign (which deletes its interview contacts). An
- * hourly sweep closes campaigns whose period has ended, so contacts never outlive the campaign.
+ * What researchers do with campaigns: create one for a published instrument version with the day
+ * until which its answers are kept, generate anonymous links, revoke a link, close a campaign
+ * (which deletes its interview contacts), delete a closed campaign with everything in it. An
+ * hourly sweep closes campaigns whose period has ended, so contacts never outlive the campaign; a
+ * daily sweep deletes the answers of campaigns past their retention date.
  */
 @Service
 class CampaignManagement {
@@ -27,13 +29,47 @@ class CampaignManagement {
     private final Campaigns campaigns;
     private final InterviewContacts contacts;
     private final Instruments instruments;
+    private final Responses responses;
+    private final SurveyProperties properties;
     private final Clock clock;
 
-    CampaignManagement(Campaigns campaigns, InterviewContacts contacts, Instruments instruments, Clock clock) {
+    CampaignManagement(
+            Campaigns campaigns,
+            InterviewContacts contacts,
+            Instruments instruments,
+            Responses responses,
+            SurveyProperties properties,
+            Clock clock) {
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.instruments = instruments;
+        this.responses = responses;
+        this.properties = properties;
         this.clock = clock;
+    }
+
+    /** How long after closing a campaign keeps its answers unless the researcher picks a date. */
+    java.time.Period defaultRetention() {
+        return properties.answerRetention();
+    }
+
+    /** The retention date a campaign closing on {@code closesOn} gets unless the researcher picks one. */
+    LocalDate defaultAnswersKeptUntil(LocalDate closesOn) {
+        return closesOn.plus(properties.answerRetention());
+    }
+
+    /**
+     * Problems with a chosen retention date: not before the closing date and at most {@link
+     * SurveyProperties#MAX_RETENTION} after it.
+     */
+    static List<String> retentionProblems(LocalDate closesOn, LocalDate keptUntil) {
+        if (keptUntil.isBefore(closesOn)) {
+            return List.of("survey.campaign.problem.kept-until-early");
+        }
+        if (keptUntil.isAfter(closesOn.plus(SurveyProperties.MAX_RETENTION))) {
+            return List.of("survey.campaign.problem.kept-until-late");
+        }
+        return List.of();
     }
 
     LocalDate today() {
@@ -51,7 +87,8 @@ class CampaignManagement {
             String purposeNl,
             String purposeEn,
             String opensOn,
-            String closesOn) {}
+            String closesOn,
+            String answersKeptUntil) {}
 
     @Transactional
     Campaign create(CampaignForm form, String createdBy) {
@@ -100,6 +137,17 @@ class CampaignManagement {
         } else if (closes.isBefore(today())) {
             problems.add("survey.campaign.problem.dates-past");
         }
+        LocalDate keptUntil = null;
+        if (form.answersKeptUntil().isBlank()) {
+            keptUntil = closes == null ? null : defaultAnswersKeptUntil(closes);
+        } else {
+            keptUntil = date(form.answersKeptUntil());
+            if (keptUntil == null) {
+                problems.add("survey.campaign.problem.kept-until");
+            } else if (closes != null) {
+                problems.addAll(retentionProblems(closes, keptUntil));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new SurveyProblem(problems);
         }
@@ -120,7 +168,9 @@ class CampaignManagement {
                 closes,
                 null,
                 createdBy,
-                today());
+                today(),
+                keptUntil,
+                null);
         campaigns.add(campaign);
         return campaign;
     }
@@ -134,6 +184,8 @@ class CampaignManagement {
         String trimmed = label.strip();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
             problems.add("survey.links.problem.label");
+        } else if (SmallGroups.exportLabel(trimmed).equals(SmallGroups.SUPPRESSED_LABEL)) {
+            problems.add("survey.links.problem.reserved");
         }
         if (count < 1 || count > MAX_LINKS_AT_ONCE) {
             problems.add("survey.links.problem.count");
@@ -175,6 +227,64 @@ class CampaignManagement {
         for (CampaignId id : campaigns.expiredButOpen(today())) {
             int deleted = close(id);
             log.info("Survey campaign {} ended; closed it and deleted {} interview contacts", id, deleted);
+        }
+    }
+
+    /** What deleting a campaign removed. */
+    record Deleted(int responses, int links, int contacts) {}
+
+    /**
+     * Deletes a closed campaign with its responses (encrypted free text included), interview
+     * contacts and links. Refused while the campaign is not closed or without confirmation; then
+     * nothing changes.
+     */
+    @Transactional
+    Deleted delete(CampaignId id, boolean confirmed) {
+        Campaign campaign =
+                campaigns.find(id).orElseThrow(() -> new SurveyProblem(List.of("survey.campaign.delete.problem.gone")));
+        List<String> problems = new ArrayList<>();
+        if (campaign.status(today()) != Campaign.Status.CLOSED) {
+            problems.add("survey.campaign.delete.problem.open");
+        } else if (!confirmed) {
+            problems.add("survey.campaign.delete.problem.confirm");
+        }
+        if (!problems.isEmpty()) {
+            throw new SurveyProblem(problems);
+        }
+        int answers = responses.deleteAll(id);
+        int contactCount = contacts.deleteAll(id);
+        Campaigns.DeletedCounts counts = campaigns.deleteWithLinks(id);
+        log.info(
+                "Survey campaign deleted by a researcher: {} responses, {} links, {} interview contacts",
+                answers,
+                counts.links(),
+                contactCount);
+        return new Deleted(answers, counts.links(), contactCount);
+    }
+
+    /**
+     * The daily retention sweep: deletes the responses (and any interview contacts left) of every
+     * campaign whose answers-kept-until date has passed, and notes the day on the campaign. Logs
+     * counts only.
+     */
+    @Scheduled(cron = "${vangnet.survey.retention-cron:0 15 4 * * *}", zone = "Europe/Amsterdam")
+    @Transactional
+    public void deleteExpiredAnswers() {
+        LocalDate today = today();
+        List<CampaignId> due = campaigns.pastRetention(today);
+        int deleted = 0;
+        int contactCount = 0;
+        for (CampaignId id : due) {
+            deleted += responses.deleteAll(id);
+            contactCount += contacts.deleteAll(id);
+            campaigns.markAnswersDeleted(id, today);
+        }
+        if (!due.isEmpty()) {
+            log.info(
+                    "Survey answer retention: deleted {} responses and {} interview contacts of {} campaigns past their date",
+                    deleted,
+                    contactCount,
+                    due.size());
         }
     }
 

@@ -25,10 +25,10 @@ class Campaigns {
         jdbc.sql("""
                 INSERT INTO survey.campaign (id, name, instrument_id, instrument_version, target_group,
                     parental_consent, interview_opt_in, organiser, contact, purpose_nl, purpose_en,
-                    opens_on, closes_on, closed_on, created_by, created_on)
+                    opens_on, closes_on, closed_on, created_by, created_on, answers_kept_until)
                 VALUES (:id, :name, :instrumentId, :instrumentVersion, :targetGroup, :parentalConsent,
                     :interviewOptIn, :organiser, :contact, :purposeNl, :purposeEn, :opensOn, :closesOn,
-                    NULL, :createdBy, :createdOn)
+                    NULL, :createdBy, :createdOn, :keptUntil)
                 """)
                 .param("id", c.id().value())
                 .param("name", c.name())
@@ -45,6 +45,7 @@ class Campaigns {
                 .param("closesOn", c.closesOn())
                 .param("createdBy", c.createdBy())
                 .param("createdOn", c.createdOn())
+                .param("keptUntil", c.answersKeptUntil())
                 .update();
     }
 
@@ -83,6 +84,38 @@ class Campaigns {
                         .update()
                 == 1;
     }
+
+    /** Campaigns whose answers are kept until before {@code today} and not yet deleted. */
+    List<CampaignId> pastRetention(LocalDate today) {
+        return jdbc.sql(
+                        "SELECT id FROM survey.campaign WHERE answers_deleted_on IS NULL AND answers_kept_until < :today")
+                .param("today", today)
+                .query((rs, n) -> new CampaignId(rs.getObject("id", UUID.class)))
+                .list();
+    }
+
+    /** Records that the answers of a campaign were deleted on {@code today}. */
+    boolean markAnswersDeleted(CampaignId id, LocalDate today) {
+        return jdbc.sql(
+                                "UPDATE survey.campaign SET answers_deleted_on = :today WHERE id = :id AND answers_deleted_on IS NULL")
+                        .param("today", today)
+                        .param("id", id.value())
+                        .update()
+                == 1;
+    }
+
+    /** Deletes a campaign's links and then the campaign; responses and contacts must be gone first. */
+    DeletedCounts deleteWithLinks(CampaignId id) {
+        int links = jdbc.sql("DELETE FROM survey.link WHERE campaign_id = :id")
+                .param("id", id.value())
+                .update();
+        int campaign = jdbc.sql("DELETE FROM survey.campaign WHERE id = :id")
+                .param("id", id.value())
+                .update();
+        return new DeletedCounts(campaign, links);
+    }
+
+    record DeletedCounts(int campaigns, int links) {}
 
     void addLink(CampaignLink link, byte[] tokenHash) {
         jdbc.sql("""
@@ -148,6 +181,7 @@ class Campaigns {
 
     private static Campaign campaign(ResultSet rs, int row) throws SQLException {
         java.sql.Date closed = rs.getDate("closed_on");
+        java.sql.Date answersDeleted = rs.getDate("answers_deleted_on");
         return new Campaign(
                 new CampaignId(rs.getObject("id", UUID.class)),
                 rs.getString("name"),
@@ -164,7 +198,9 @@ class Campaigns {
                 rs.getDate("closes_on").toLocalDate(),
                 closed == null ? null : closed.toLocalDate(),
                 rs.getString("created_by"),
-                rs.getDate("created_on").toLocalDate());
+                rs.getDate("created_on").toLocalDate(),
+                rs.getDate("answers_kept_until").toLocalDate(),
+                answersDeleted == null ? null : answersDeleted.toLocalDate());
     }
 
     private static CampaignLink link(ResultSet rs, int row) throws SQLException {

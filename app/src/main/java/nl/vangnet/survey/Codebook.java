@@ -83,6 +83,13 @@ record Codebook(Instrument instrument, List<Variable> variables) {
             new ValueLabel(NOT_SHOWN, t("niet getoond (overgeslagen door routing)", "not shown (skipped by routing)")),
             new ValueLabel(NO_ANSWER, t("getoond, niet beantwoord", "shown, not answered")));
 
+    /** A link label or age group left out because its group in the export is smaller than K. */
+    static final ValueLabel SUPPRESSED = new ValueLabel(
+            SmallGroups.SUPPRESSED_CODE,
+            t(
+                    "onderdrukt: groep van minder dan " + SmallGroups.K + " antwoorden",
+                    "suppressed: group of fewer than " + SmallGroups.K + " responses"));
+
     static final List<ValueLabel> FLAG = List.of(new ValueLabel(0, t("nee", "no")), new ValueLabel(1, t("ja", "yes")));
 
     static Codebook of(Instrument instrument) {
@@ -97,7 +104,11 @@ record Codebook(Instrument instrument, List<Variable> variables) {
                 "link_label",
                 Kind.STRING,
                 Measure.NOMINAL,
-                t("School of klas van de link", "School or class of the link"),
+                t(
+                        "School of klas van de link, zonder volgnummer; -7 als minder dan " + SmallGroups.K
+                                + " antwoorden",
+                        "School or class of the link, without sequence number; -7 if fewer than " + SmallGroups.K
+                                + " responses"),
                 List.of()));
         variables.add(meta(
                 "language",
@@ -112,7 +123,8 @@ record Codebook(Instrument instrument, List<Variable> variables) {
                 t("Leeftijdsgroep", "Age group"),
                 List.of(
                         new ValueLabel(1, t("jonger dan 16", "under 16")),
-                        new ValueLabel(2, t("16 of ouder", "16 or older")))));
+                        new ValueLabel(2, t("16 of ouder", "16 or older")),
+                        SUPPRESSED)));
         variables.add(meta(
                 "submitted_on",
                 Kind.DATE,

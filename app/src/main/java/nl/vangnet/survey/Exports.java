@@ -12,11 +12,14 @@ import nl.vangnet.survey.Codebook.Variable;
 import nl.vangnet.survey.Instrument.Item;
 import nl.vangnet.taxonomy.LocalizedText;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes the research exports from the codebook: answers as CSV with coded values (one row per
  * response), the codebook as CSV, and SPSS and R syntax that read the CSV and label variables
- * and values. Researchers never get contact details here.
+ * and values. Link labels and age groups of small groups are suppressed ({@link SmallGroups}).
+ * Researchers never get contact details here.
  */
 @Component
 class Exports {
@@ -31,31 +34,50 @@ class Exports {
         this.campaigns = campaigns;
     }
 
-    String responsesCsv(Campaign campaign, Codebook codebook) {
-        Map<UUID, String> linkLabels = campaigns.links(campaign.id()).stream()
-                .collect(Collectors.toMap(CampaignLink::id, CampaignLink::label));
+    /**
+     * The answers CSV with small groups suppressed. Repeatable read, so the suppression is computed
+     * over exactly the responses that are written.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public String responsesCsv(Campaign campaign, Codebook codebook) {
+        Map<UUID, SmallGroups.Row> suppressed =
+                SmallGroups.apply(quasiIdentifiers(campaign)).rows();
         Questionnaire questionnaire = new Questionnaire(codebook.instrument());
         StringBuilder out = new StringBuilder();
         out.append(Csv.line(codebook.columnNames()));
         responses.forEach(campaign.id(), r -> {
+            // A response that arrived after the suppression was computed is written fully suppressed.
+            SmallGroups.Row quasi = suppressed.getOrDefault(
+                    r.id(), new SmallGroups.Row(SmallGroups.SUPPRESSED_LABEL, SmallGroups.SUPPRESSED_CODE, ""));
             List<String> row = new ArrayList<>();
             for (Variable v : codebook.variables()) {
-                row.add(value(v, r, linkLabels, questionnaire));
+                row.add(value(v, r, quasi, questionnaire));
             }
             out.append(Csv.line(row));
         });
         return out.toString();
     }
 
-    private static String value(
-            Variable v, StoredResponse r, Map<UUID, String> linkLabels, Questionnaire questionnaire) {
+    /** What suppression does to the export as it would be downloaded now, for the campaign page. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public SmallGroups.Summary suppression(Campaign campaign) {
+        return SmallGroups.apply(quasiIdentifiers(campaign)).summary();
+    }
+
+    private Map<UUID, SmallGroups.Row> quasiIdentifiers(Campaign campaign) {
+        Map<UUID, String> linkLabels = campaigns.links(campaign.id()).stream()
+                .collect(Collectors.toMap(CampaignLink::id, CampaignLink::label));
+        return responses.quasiIdentifiers(campaign.id(), linkLabels);
+    }
+
+    private static String value(Variable v, StoredResponse r, SmallGroups.Row quasi, Questionnaire questionnaire) {
         Item item = v.item();
         if (item == null) {
             return switch (v.name()) {
                 case "response_id" -> r.id().toString();
-                case "link_label" -> linkLabels.getOrDefault(r.linkId(), "");
+                case "link_label" -> quasi.label();
                 case "language" -> "en".equals(r.language()) ? "2" : "1";
-                case "age_group" -> String.valueOf(r.ageGroup());
+                case "age_group" -> String.valueOf(quasi.ageGroup());
                 case "submitted_on" -> r.submittedOn().toString();
                 case "duration_sec" -> String.valueOf(r.durationSeconds());
                 case "flag_too_fast" -> flag(r.flags().tooFast());
@@ -114,6 +136,19 @@ class Exports {
                     v.condition(),
                     v.taxonomyCode() == null ? "" : v.taxonomyCode(),
                     v.period() == null ? "" : v.period())));
+            if ("link_label".equals(v.name())) {
+                out.append(Csv.line(List.of(
+                        v.name(),
+                        "value",
+                        SmallGroups.SUPPRESSED_LABEL,
+                        Codebook.SUPPRESSED.label().nl(),
+                        Codebook.SUPPRESSED.label().en(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "")));
+            }
             for (ValueLabel value : v.values()) {
                 out.append(Csv.line(List.of(
                         v.name(),
@@ -168,6 +203,9 @@ class Exports {
         out.append("* Reads ")
                 .append(CSV_FILE)
                 .append(" from the working directory; -8 = not shown, -9 = not answered.\n");
+        out.append("* -7 in link_label and age_group = suppressed: a group of fewer than ")
+                .append(SmallGroups.K)
+                .append(" responses.\n");
         out.append("GET DATA /TYPE=TXT /FILE='").append(CSV_FILE).append("' /ENCODING='UTF8'\n");
         out.append("  /DELIMITERS=\",\" /QUALIFIER='\"' /ARRANGEMENT=DELIMITED /FIRSTCASE=2\n");
         out.append("  /VARIABLES=\n");
@@ -211,6 +249,11 @@ class Exports {
         if (!withMissing.isEmpty()) {
             out.append("MISSING VALUES ").append(String.join(" ", withMissing)).append(" (-8, -9).\n\n");
         }
+        out.append("MISSING VALUES age_group (")
+                .append(SmallGroups.SUPPRESSED_CODE)
+                .append(") /link_label ('")
+                .append(SmallGroups.SUPPRESSED_LABEL)
+                .append("').\n\n");
         for (Codebook.Measure measure : Codebook.Measure.values()) {
             List<String> names = codebook.variables().stream()
                     .filter(v -> v.measure() == measure && v.kind() == Kind.NUMERIC)
@@ -263,6 +306,15 @@ class Exports {
             out.append("for (v in c(").append(String.join(", ", missing)).append(")) {\n");
             out.append("  responses[[v]][responses[[v]] %in% c(-8, -9)] <- NA\n}\n");
         }
+        out.append("# -7 in link_label and age_group means suppressed (a group of fewer than ")
+                .append(SmallGroups.K)
+                .append(" responses); it becomes NA.\n");
+        out.append("responses$link_label[responses$link_label == ")
+                .append(r(SmallGroups.SUPPRESSED_LABEL))
+                .append("] <- NA\n");
+        out.append("responses$age_group[responses$age_group == ")
+                .append(SmallGroups.SUPPRESSED_CODE)
+                .append("] <- NA\n");
         out.append("responses$submitted_on <- as.Date(responses$submitted_on)\n");
         for (Variable v : codebook.variables()) {
             List<ValueLabel> values =

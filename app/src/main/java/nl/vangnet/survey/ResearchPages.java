@@ -104,13 +104,18 @@ class ResearchPages {
                 "",
                 "",
                 management.today().toString(),
-                management.today().plusWeeks(4).toString());
+                management.today().plusWeeks(4).toString(),
+                "");
     }
 
     private String campaignForm(Model model) {
         model.addAttribute("instruments", instruments.published());
         model.addAttribute("targetGroups", TargetGroup.values());
         model.addAttribute("consents", ParentalConsent.values());
+        model.addAttribute("maxRetentionYears", SurveyProperties.MAX_RETENTION.getYears());
+        long months = management.defaultRetention().toTotalMonths();
+        model.addAttribute("defaultRetentionYears", months % 12 == 0 ? months / 12 : null);
+        model.addAttribute("defaultRetentionMonths", months);
         return "staff/research/campaign-new";
     }
 
@@ -128,7 +133,8 @@ class ResearchPages {
                 params.getOrDefault("purposeNl", ""),
                 params.getOrDefault("purposeEn", ""),
                 params.getOrDefault("opensOn", ""),
-                params.getOrDefault("closesOn", ""));
+                params.getOrDefault("closesOn", ""),
+                params.getOrDefault("answersKeptUntil", ""));
         try {
             Campaign created = management.create(form, auth.getName());
             return "redirect:/staff/research/campaigns/" + created.id() + "?created";
@@ -144,6 +150,7 @@ class ResearchPages {
     String campaign(@PathVariable String id, Authentication auth, Model model) {
         Campaign campaign = visible(id, auth);
         fillCampaign(campaign, model);
+        model.addAttribute("suppression", exports.suppression(campaign));
         return "staff/research/campaign";
     }
 
@@ -158,6 +165,7 @@ class ResearchPages {
         model.addAttribute("flags", responses.flagCounts(campaign.id()));
         model.addAttribute("contactCount", contacts.count(campaign.id()));
         model.addAttribute("maxLinks", CampaignManagement.MAX_LINKS_AT_ONCE);
+        model.addAttribute("smallGroupK", SmallGroups.K);
     }
 
     /** The link table body alone, for the page's refresh every few seconds. */
@@ -208,6 +216,7 @@ class ResearchPages {
             model.addAttribute("linkProblems", problem.messageKeys());
             model.addAttribute("label", label);
             fillCampaign(campaign, model);
+            model.addAttribute("suppression", exports.suppression(campaign));
             return "staff/research/campaign";
         }
     }
@@ -233,6 +242,34 @@ class ResearchPages {
         int deleted = management.close(campaign.id());
         redirect.addFlashAttribute("closedContacts", deleted);
         return "redirect:/staff/research/campaigns/" + campaign.id();
+    }
+
+    /**
+     * Deletes a closed campaign with its links, responses and interview contacts, after the
+     * researcher ticked the confirmation. Without it, or while the campaign is open, the campaign
+     * page comes back with the reason and nothing is deleted.
+     */
+    @PostMapping("/staff/research/campaigns/{id}/delete")
+    String delete(
+            @PathVariable String id,
+            @RequestParam(name = "confirm", required = false) @Nullable String confirm,
+            Authentication auth,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        Campaign campaign = visible(id, auth);
+        try {
+            CampaignManagement.Deleted deleted = management.delete(campaign.id(), "yes".equals(confirm));
+            redirect.addFlashAttribute("deletedCampaign", campaign.name());
+            redirect.addFlashAttribute("deletedResponses", deleted.responses());
+            return "redirect:/staff/research";
+        } catch (SurveyProblem problem) {
+            response.setStatus(422);
+            model.addAttribute("deleteProblems", problem.messageKeys());
+            fillCampaign(campaign, model);
+            model.addAttribute("suppression", exports.suppression(campaign));
+            return "staff/research/campaign";
+        }
     }
 
     @GetMapping("/staff/research/campaigns/{id}/contacts")

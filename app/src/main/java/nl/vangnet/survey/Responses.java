@@ -133,6 +133,30 @@ class Responses {
         });
     }
 
+    /** Deletes every response of a campaign, encrypted free text included; returns how many. */
+    int deleteAll(CampaignId campaign) {
+        return jdbc.sql("DELETE FROM survey.response WHERE campaign_id = :id")
+                .param("id", campaign.value())
+                .update();
+    }
+
+    /** The values that could single out a respondent in an export, per response. */
+    Map<UUID, SmallGroups.Row> quasiIdentifiers(CampaignId campaign, Map<UUID, String> linkLabels) {
+        Map<UUID, SmallGroups.Row> rows = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, link_id, age_group, language FROM survey.response WHERE campaign_id = :id")
+                .param("id", campaign.value())
+                .query(rs -> {
+                    rows.put(
+                            rs.getObject("id", UUID.class),
+                            new SmallGroups.Row(
+                                    SmallGroups.exportLabel(
+                                            linkLabels.getOrDefault(rs.getObject("link_id", UUID.class), "")),
+                                    rs.getInt("age_group"),
+                                    rs.getString("language")));
+                });
+        return rows;
+    }
+
     List<UUID> ids(CampaignId campaign) {
         return jdbc.sql("SELECT id FROM survey.response WHERE campaign_id = :id")
                 .param("id", campaign.value())

@@ -134,7 +134,9 @@ class QuestionnaireTests {
                 java.time.LocalDate.of(2026, 2, 1),
                 null,
                 "r",
-                java.time.LocalDate.of(2026, 1, 1));
+                java.time.LocalDate.of(2026, 1, 1),
+                java.time.LocalDate.of(2031, 2, 1),
+                null);
         String spss = Exports.spssSyntax(campaign, codebook, java.util.Locale.ENGLISH);
         String r = Exports.rSyntax(campaign, codebook, java.util.Locale.ENGLISH);
         for (String name : codebook.columnNames()) {

@@ -21,7 +21,8 @@ final class SurveyFixtures {
                         "We willen weten bij wie jongeren hulp zoeken.",
                         "We want to know who young people turn to for help.",
                         management.today().toString(),
-                        management.today().plusDays(30).toString()),
+                        management.today().plusDays(30).toString(),
+                        ""),
                 "demo-onderzoek");
     }
 

@@ -123,8 +123,9 @@ class SurveyIT {
                 .containsEntry("hs_int_friends", "6")
                 .containsEntry("hs_int_parents", "-9")
                 .containsEntry("hs_age", "17")
-                .containsEntry("age_group", "2")
-                .containsEntry("link_label", "School A klas 4B");
+                // One response from one class: the class and the age group are suppressed (k = 5).
+                .containsEntry("age_group", "-7")
+                .containsEntry("link_label", "-7");
     }
 
     static Map<String, String> row(String header, String line) {
