@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import nl.vangnet.audit.AuditAction;
+import nl.vangnet.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +35,17 @@ class CampaignManagement {
     private final SurveyProperties properties;
     private final Clock clock;
 
+    private final AuditTrail audit;
+
     CampaignManagement(
             Campaigns campaigns,
             InterviewContacts contacts,
             Instruments instruments,
             Responses responses,
             SurveyProperties properties,
-            Clock clock) {
+            Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.campaigns = campaigns;
         this.contacts = contacts;
         this.instruments = instruments;
@@ -239,7 +245,7 @@ class CampaignManagement {
      * nothing changes.
      */
     @Transactional
-    Deleted delete(CampaignId id, boolean confirmed) {
+    Deleted delete(CampaignId id, boolean confirmed, String actor) {
         Campaign campaign =
                 campaigns.find(id).orElseThrow(() -> new SurveyProblem(List.of("survey.campaign.delete.problem.gone")));
         List<String> problems = new ArrayList<>();
@@ -254,6 +260,13 @@ class CampaignManagement {
         int answers = responses.deleteAll(id);
         int contactCount = contacts.deleteAll(id);
         Campaigns.DeletedCounts counts = campaigns.deleteWithLinks(id);
+        audit.record(
+                actor,
+                AuditAction.SURVEY_CAMPAIGN_DELETED,
+                "survey-campaign",
+                id.toString(),
+                null,
+                java.util.Map.of("responses", String.valueOf(answers), "contacts", String.valueOf(contactCount)));
         log.info(
                 "Survey campaign deleted by a researcher: {} responses, {} links, {} interview contacts",
                 answers,

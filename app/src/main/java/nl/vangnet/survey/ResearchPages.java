@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.vangnet.audit.AuditAction;
+import nl.vangnet.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -41,6 +43,8 @@ class ResearchPages {
     private final Exports exports;
     private final MessageSource messages;
 
+    private final AuditTrail audit;
+
     ResearchPages(
             CampaignManagement management,
             Campaigns campaigns,
@@ -48,7 +52,9 @@ class ResearchPages {
             InterviewContacts contacts,
             Instruments instruments,
             Exports exports,
-            MessageSource messages) {
+            MessageSource messages,
+            AuditTrail audit) {
+        this.audit = audit;
         this.management = management;
         this.campaigns = campaigns;
         this.responses = responses;
@@ -259,7 +265,8 @@ class ResearchPages {
             RedirectAttributes redirect) {
         Campaign campaign = visible(id, auth);
         try {
-            CampaignManagement.Deleted deleted = management.delete(campaign.id(), "yes".equals(confirm));
+            CampaignManagement.Deleted deleted =
+                    management.delete(campaign.id(), "yes".equals(confirm), auth.getName());
             redirect.addFlashAttribute("deletedCampaign", campaign.name());
             redirect.addFlashAttribute("deletedResponses", deleted.responses());
             return "redirect:/staff/research";
@@ -277,6 +284,11 @@ class ResearchPages {
         Campaign campaign = visible(id, auth);
         model.addAttribute("campaign", campaign);
         model.addAttribute("contacts", contacts.list(campaign.id()));
+        audit.record(
+                auth.getName(),
+                AuditAction.SURVEY_CONTACTS_VIEWED,
+                "survey-campaign",
+                campaign.id().toString());
         return "staff/research/contacts";
     }
 
@@ -284,7 +296,13 @@ class ResearchPages {
     ResponseEntity<byte[]> responsesCsv(@PathVariable String id, Authentication auth) {
         Campaign campaign = visible(id, auth);
         Codebook codebook = codebook(campaign);
-        return download(exports.responsesCsv(campaign, codebook), Exports.CSV_FILE, "text/csv");
+        String csv = exports.responsesCsv(campaign, codebook);
+        audit.record(
+                auth.getName(),
+                AuditAction.SURVEY_RESPONSES_EXPORTED,
+                "survey-campaign",
+                campaign.id().toString());
+        return download(csv, Exports.CSV_FILE, "text/csv");
     }
 
     @GetMapping("/staff/research/campaigns/{id}/codebook.csv")

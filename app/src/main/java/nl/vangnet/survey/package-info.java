@@ -8,7 +8,7 @@
  * only on shared and taxonomy, never on cases or intake, so answers cannot be linked to help
  * requests or registrations.
  */
-@ApplicationModule(allowedDependencies = {"shared", "taxonomy"})
+@ApplicationModule(allowedDependencies = {"shared", "taxonomy", "audit"})
 @NullMarked
 package nl.vangnet.survey;
 

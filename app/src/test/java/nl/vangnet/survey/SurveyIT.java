@@ -30,6 +30,9 @@ class SurveyIT {
     CampaignManagement management;
 
     @Autowired
+    nl.vangnet.audit.AuditTrail audit;
+
+    @Autowired
     Exports exports;
 
     @Autowired
@@ -514,6 +517,9 @@ class SurveyIT {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Disposition"))
                 .hasValueSatisfying(v -> assertThat(v).contains("responses.csv"));
+        assertThat(audit.about("survey-campaign", campaign.id().toString()))
+                .extracting(nl.vangnet.audit.AuditEntry::actor, nl.vangnet.audit.AuditEntry::action)
+                .contains(org.assertj.core.api.Assertions.tuple("demo-onderzoek", "SURVEY_RESPONSES_EXPORTED"));
         assertThat(researcher
                         .get("/staff/research/campaigns/" + UUID.randomUUID())
                         .statusCode())

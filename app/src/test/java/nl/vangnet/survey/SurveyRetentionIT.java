@@ -71,6 +71,9 @@ class SurveyRetentionIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    nl.vangnet.audit.AuditTrail audit;
+
     String base;
 
     @BeforeEach
@@ -335,6 +338,10 @@ class SurveyRetentionIT {
         assertThat(exists(other)).isTrue();
         assertThat(count("response", other)).isEqualTo(1);
         assertThat(count("link", other)).isEqualTo(1);
+        // Who deleted it, and how much, is in the audit trail.
+        assertThat(audit.about("survey-campaign", campaign.id().toString()))
+                .extracting(nl.vangnet.audit.AuditEntry::action)
+                .contains("SURVEY_CAMPAIGN_DELETED");
     }
 
     @Test
