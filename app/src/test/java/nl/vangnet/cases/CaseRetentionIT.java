@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import nl.vangnet.MovableClock;
 import nl.vangnet.VangnetIntegrationTest;
 import nl.vangnet.identity.StaffManagement;
 import nl.vangnet.intake.IntakeManagement;

@@ -1,5 +1,6 @@
 package nl.vangnet.cases;
 
+import nl.vangnet.MovableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.vangnet.Http;
+import nl.vangnet.MovableClock;
 import nl.vangnet.VangnetIntegrationTest;
 import nl.vangnet.cases.CaseId;
 import nl.vangnet.cases.CaseManagement;
@@ -169,7 +170,7 @@ class TakedownEndToEndIT {
     TakedownTracking tracking;
 
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
 
     @Autowired
     ApplicationEvents events;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import nl.vangnet.MovableClock;
 import nl.vangnet.VangnetIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class TakedownRecheckBench {
     Rechecks rechecks;
 
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
 
     @Autowired
     JdbcClient jdbc;

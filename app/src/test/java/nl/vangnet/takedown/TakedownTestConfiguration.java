@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
+import nl.vangnet.MovableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -20,8 +21,8 @@ class TakedownTestConfiguration {
 
     @Bean
     @Primary
-    MutableClock testClock() {
-        return new MutableClock(START);
+    MovableClock testClock() {
+        return new MovableClock(START);
     }
 
     @Bean

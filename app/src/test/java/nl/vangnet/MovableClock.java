@@ -1,4 +1,4 @@
-package nl.vangnet.takedown;
+package nl.vangnet;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand; replaces the application's {@code Clock} bean. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand; replaces the application's {@code Clock} bean (always UTC). */
+public final class MovableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MovableClock() {
+        this(Instant.now());
+    }
+
+    public MovableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
