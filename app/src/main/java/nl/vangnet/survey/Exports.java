@@ -58,6 +58,26 @@ class Exports {
         return out.toString();
     }
 
+    /** How many contact details the export removes from free-text answers, for the campaign page. */
+    @Transactional(readOnly = true)
+    public int redactions(Campaign campaign, Codebook codebook) {
+        int[] removed = {0};
+        List<Variable> texts = codebook.variables().stream()
+                .filter(v -> v.kind() == Kind.STRING && v.item() != null)
+                .toList();
+        if (texts.isEmpty()) {
+            return 0;
+        }
+        responses.forEach(campaign.id(), r -> {
+            for (Variable v : texts) {
+                removed[0] += TextRedaction.redact(
+                                r.answers().text(v.item().id()).orElse(""))
+                        .removed();
+            }
+        });
+        return removed[0];
+    }
+
     /** What suppression does to the export as it would be downloaded now, for the campaign page. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public SmallGroups.Summary suppression(Campaign campaign) {
@@ -89,7 +109,7 @@ class Exports {
         boolean shown = questionnaire.shown(item, r.answers());
         boolean answered = r.answers().has(item.id());
         if (v.kind() == Kind.STRING) {
-            return r.answers().text(item.id()).orElse("");
+            return TextRedaction.redact(r.answers().text(item.id()).orElse("")).text();
         }
         if (!shown) {
             return String.valueOf(Codebook.NOT_SHOWN);
@@ -148,6 +168,21 @@ class Exports {
                         "",
                         "",
                         "")));
+            }
+            if (v.kind() == Kind.STRING && v.item() != null) {
+                for (String marker : TextRedaction.markers()) {
+                    out.append(Csv.line(List.of(
+                            v.name(),
+                            "value",
+                            marker,
+                            "Contactgegeven verwijderd uit het antwoord",
+                            "Contact detail removed from the answer",
+                            "",
+                            "",
+                            "",
+                            "",
+                            "")));
+                }
             }
             for (ValueLabel value : v.values()) {
                 out.append(Csv.line(List.of(

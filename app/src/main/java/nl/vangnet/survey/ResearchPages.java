@@ -157,6 +157,7 @@ class ResearchPages {
         Campaign campaign = visible(id, auth);
         fillCampaign(campaign, model);
         model.addAttribute("suppression", exports.suppression(campaign));
+        model.addAttribute("redactions", exports.redactions(campaign, codebook(campaign)));
         return "staff/research/campaign";
     }
 
@@ -223,6 +224,7 @@ class ResearchPages {
             model.addAttribute("label", label);
             fillCampaign(campaign, model);
             model.addAttribute("suppression", exports.suppression(campaign));
+            model.addAttribute("redactions", exports.redactions(campaign, codebook(campaign)));
             return "staff/research/campaign";
         }
     }
@@ -275,6 +277,7 @@ class ResearchPages {
             model.addAttribute("deleteProblems", problem.messageKeys());
             fillCampaign(campaign, model);
             model.addAttribute("suppression", exports.suppression(campaign));
+            model.addAttribute("redactions", exports.redactions(campaign, codebook(campaign)));
             return "staff/research/campaign";
         }
     }

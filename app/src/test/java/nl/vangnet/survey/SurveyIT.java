@@ -58,6 +58,11 @@ class SurveyIT {
 
     /** Consents as a 16+ respondent and fills in the help-seeking questionnaire; returns the send page response. */
     static HttpResponse<String> fillHelpSeeking(FormClient client, String token, int experience, String nameOfAge) {
+        return fillHelpSeeking(client, token, experience, nameOfAge, "Meer uitleg op school, zoals bij mij");
+    }
+
+    static HttpResponse<String> fillHelpSeeking(
+            FormClient client, String token, int experience, String nameOfAge, String whatWouldHelp) {
         client.get("/vragenlijst/" + token);
         HttpResponse<String> page =
                 client.post("/vragenlijst/" + token + "/start", fields("age", "16plus", "consent", "yes"));
@@ -75,13 +80,7 @@ class SurveyIT {
                     "/vragenlijst/" + token + "/page", fields("action", "next", "a_hs_act", "1", "a_hs_act", "4"));
             page = client.post(
                     "/vragenlijst/" + token + "/page",
-                    fields(
-                            "action",
-                            "next",
-                            "a_hs_helpful",
-                            "4",
-                            "a_hs_easier",
-                            "Meer uitleg op school, zoals bij mij"));
+                    fields("action", "next", "a_hs_helpful", "4", "a_hs_easier", whatWouldHelp));
         }
         page = client.post(
                 "/vragenlijst/" + token + "/page", fields("action", "next", "a_hs_age", nameOfAge, "a_hs_gender", "1"));
@@ -484,13 +483,22 @@ class SurveyIT {
             fillHelpSeeking(client, token, experience, "21");
             client.post("/vragenlijst/" + token + "/page", fields("action", "send"));
         }
+        // Someone types their phone number into an open answer: it does not leave in the export.
+        FormClient typed = dutch();
+        fillHelpSeeking(typed, token, 1, "22", "Iemand om mee te praten, bel me op 06 12345678");
+        typed.post("/vragenlijst/" + token + "/page", fields("action", "send"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM survey.response WHERE answers::text LIKE '%uitleg%'")
                         .query(Integer.class)
                         .single())
                 .isZero();
         Codebook codebook = Codebook.of(instruments.byKey("help-seeking/1").orElseThrow());
-        List<String> lines = exports.responsesCsv(campaign, codebook).lines().toList();
-        assertThat(lines).hasSize(4);
+        String csv = exports.responsesCsv(campaign, codebook);
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(csv)
+                .contains("Iemand om mee te praten, bel me op [REMOVED:phone]")
+                .doesNotContain("12345678");
+        assertThat(exports.redactions(campaign, codebook)).isEqualTo(1);
         assertThat(List.of(lines.get(0).split(","))).isEqualTo(codebook.columnNames());
         for (String line : lines.subList(1, lines.size())) {
             Map<String, String> row = row(lines.get(0), line);
@@ -500,7 +508,8 @@ class SurveyIT {
                         .isTrue();
             }
         }
-        assertThat(lines.get(1) + lines.get(2) + lines.get(3)).contains("Meer uitleg op school");
+        assertThat(csv).contains("Meer uitleg op school");
+        assertThat(Exports.codebookCsv(codebook)).contains("[REMOVED:phone]", "Contact detail removed from the answer");
     }
 
     @Test
