@@ -78,6 +78,40 @@ class CampaignManagement {
         return List.of();
     }
 
+    /**
+     * Sets a new "answers kept until" date for a campaign whose answers are still there, within
+     * the same limits as on creation (from the closing date to at most ten years after it): a
+     * shorter period when a data request or a changed plan asks for it, a longer one within the
+     * limit. Written to the audit trail with the old and the new date.
+     */
+    @Transactional
+    void changeRetention(CampaignId id, String date, String actor) {
+        Campaign campaign =
+                campaigns.find(id).orElseThrow(() -> new SurveyProblem(List.of("survey.campaign.delete.problem.gone")));
+        if (campaign.answersDeletedOn() != null) {
+            throw new SurveyProblem(List.of("survey.campaign.problem.kept-until-deleted"));
+        }
+        LocalDate keptUntil = date(date);
+        if (keptUntil == null) {
+            throw new SurveyProblem(List.of("survey.campaign.problem.kept-until-invalid"));
+        }
+        List<String> problems = new ArrayList<>(retentionProblems(campaign.closesOn(), keptUntil));
+        if (keptUntil.isBefore(today())) {
+            problems.add("survey.campaign.problem.kept-until-past");
+        }
+        if (!problems.isEmpty()) {
+            throw new SurveyProblem(problems);
+        }
+        campaigns.changeRetention(id, keptUntil);
+        audit.record(
+                actor,
+                AuditAction.SURVEY_RETENTION_CHANGED,
+                "survey-campaign",
+                id.toString(),
+                null,
+                java.util.Map.of("from", campaign.answersKeptUntil().toString(), "to", keptUntil.toString()));
+    }
+
     LocalDate today() {
         return LocalDate.now(clock);
     }

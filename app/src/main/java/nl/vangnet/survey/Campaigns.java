@@ -213,4 +213,11 @@ class Campaigns {
                 rs.getBoolean("revoked"),
                 rs.getInt("position"));
     }
+
+    void changeRetention(CampaignId id, java.time.LocalDate keptUntil) {
+        jdbc.sql("UPDATE survey.campaign SET answers_kept_until = :keptUntil WHERE id = :id")
+                .param("keptUntil", java.sql.Date.valueOf(keptUntil))
+                .param("id", id.value())
+                .update();
+    }
 }

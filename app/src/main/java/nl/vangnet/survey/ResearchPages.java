@@ -282,6 +282,31 @@ class ResearchPages {
         }
     }
 
+    /** A new "answers kept until" date; a refused date comes back on the page with the reason. */
+    @PostMapping("/staff/research/campaigns/{id}/retention")
+    String retention(
+            @PathVariable String id,
+            @RequestParam(name = "answersKeptUntil", defaultValue = "") String date,
+            Authentication auth,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        Campaign campaign = visible(id, auth);
+        try {
+            management.changeRetention(campaign.id(), date, auth.getName());
+            redirect.addFlashAttribute("retentionChanged", true);
+            return "redirect:/staff/research/campaigns/" + campaign.id();
+        } catch (SurveyProblem problem) {
+            response.setStatus(422);
+            model.addAttribute("retentionProblems", problem.messageKeys());
+            model.addAttribute("retentionValue", date.length() > 20 ? "" : date);
+            fillCampaign(campaign, model);
+            model.addAttribute("suppression", exports.suppression(campaign));
+            model.addAttribute("redactions", exports.redactions(campaign, codebook(campaign)));
+            return "staff/research/campaign";
+        }
+    }
+
     @GetMapping("/staff/research/campaigns/{id}/contacts")
     String contacts(@PathVariable String id, Authentication auth, Model model) {
         Campaign campaign = visible(id, auth);

@@ -278,6 +278,49 @@ class SurveyRetentionIT {
     }
 
     @Test
+    void theRetentionDateCanBeChangedWithinTheLimitsAndIsAudited() {
+        Campaign campaign =
+                SurveyFixtures.campaign(management, "help-seeking/1", ParentalConsent.UNDER_16_EXCLUDED, false);
+        String path = "/staff/research/campaigns/" + campaign.id();
+        java.time.LocalDate closes = campaign.closesOn();
+        FormClient dutch = researcher("nl-NL");
+        assertThat(dutch.get(path).body()).contains("Bewaartermijn van de antwoorden");
+
+        HttpResponse<String> tooEarly = dutch.post(
+                path + "/retention",
+                fields("answersKeptUntil", closes.minusDays(1).toString()));
+        assertThat(tooEarly.statusCode()).isEqualTo(422);
+        assertThat(tooEarly.body())
+                .contains("minstens tot de einddatum")
+                .contains("value=\"" + closes.minusDays(1) + "\""); // what was typed stays
+        HttpResponse<String> tooLate = dutch.post(
+                path + "/retention",
+                fields("answersKeptUntil", closes.plusYears(11).toString()));
+        assertThat(tooLate.body()).contains("hoogstens 10 jaar na de einddatum");
+        FormClient english = researcher("en-GB");
+        english.get(path);
+        assertThat(english.post(path + "/retention", fields("answersKeptUntil", "morgen"))
+                        .body())
+                .contains("Enter the date as yyyy-mm-dd.");
+        assertThat(campaigns.find(campaign.id()).orElseThrow().answersKeptUntil())
+                .isEqualTo(campaign.answersKeptUntil());
+
+        // A shorter period, e.g. after a request to erase data.
+        dutch.get(path);
+        HttpResponse<String> shorter = dutch.post(
+                path + "/retention",
+                fields("answersKeptUntil", closes.plusMonths(6).toString()));
+        assertThat(shorter.statusCode()).isEqualTo(302);
+        assertThat(campaigns.find(campaign.id()).orElseThrow().answersKeptUntil())
+                .isEqualTo(closes.plusMonths(6));
+        assertThat(dutch.get(path).body())
+                .contains("De antwoorden worden nu bewaard tot en met " + closes.plusMonths(6));
+        assertThat(audit.about("survey-campaign", campaign.id().toString()))
+                .extracting(nl.vangnet.audit.AuditEntry::action, nl.vangnet.audit.AuditEntry::actor)
+                .contains(org.assertj.core.api.Assertions.tuple("SURVEY_RETENTION_CHANGED", "demo-onderzoek"));
+    }
+
+    @Test
     void aClosedCampaignIsDeletedOnlyWithConfirmationAndAnOpenOneNotAtAll() {
         Campaign campaign =
                 SurveyFixtures.campaign(management, "help-seeking/1", ParentalConsent.UNDER_16_EXCLUDED, true);
