@@ -140,18 +140,18 @@ class NoticeDispatcher {
      */
     static String classify(Throwable failure) {
         java.util.List<Throwable> chain = new java.util.ArrayList<>();
-        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>(java.util.List.of(failure));
-        while (!todo.isEmpty() && chain.size() < 50) {
-            Throwable t = todo.pop();
+        java.util.ArrayDeque<Throwable> pending = new java.util.ArrayDeque<>(java.util.List.of(failure));
+        while (!pending.isEmpty() && chain.size() < 50) {
+            Throwable t = pending.pop();
             chain.add(t);
             if (t.getCause() != null && !chain.contains(t.getCause())) {
-                todo.push(t.getCause());
+                pending.push(t.getCause());
             }
             if (t instanceof MailSendException send) {
-                todo.addAll(send.getFailedMessages().values());
+                pending.addAll(send.getFailedMessages().values());
             }
             if (t instanceof MessagingException m && m.getNextException() != null) {
-                todo.push(m.getNextException());
+                pending.push(m.getNextException());
             }
         }
         if (chain.stream().anyMatch(t -> t instanceof jakarta.mail.AuthenticationFailedException)) {
