@@ -49,11 +49,17 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(
+            EmbeddedPostgres postgres,
+            @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.maximum-pool-size:10}")
+                    int poolSize,
+            @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.connection-timeout:10000}")
+                    long connectionTimeoutMillis) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(poolSize);
+        config.setConnectionTimeout(connectionTimeoutMillis);
         config.setPoolName("vangnet-embedded");
         return new HikariDataSource(config);
     }

@@ -1,0 +1,48 @@
+package nl.vangnet.shared;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/**
+ * Bounds the work Vangnet does at once (docs/adr/0016-back-pressure.md): the admission filter in
+ * front of every request, and a small fixed pool for the modules' event listeners instead of one
+ * virtual thread per event. Unbounded listener threads are what made 200 concurrent victims empty
+ * the connection pool: every saved request started a hand-over at once. The hand-overs are durable
+ * in the event publication registry, so a queue here loses nothing when the process dies.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LoadProperties.class)
+class LoadConfiguration {
+
+    /** After Spring Security (order -100): security headers are set and the session is known. */
+    static final int ADMISSION_ORDER = 0;
+
+    @Bean
+    FilterRegistrationBean<WorkAdmission> workAdmission(LoadProperties settings, MeterRegistry meters) {
+        FilterRegistrationBean<WorkAdmission> registration =
+                new FilterRegistrationBean<>(new WorkAdmission(settings, meters));
+        registration.setOrder(ADMISSION_ORDER);
+        return registration;
+    }
+
+    /**
+     * The executor behind {@code @Async} and {@code @ApplicationModuleListener}. On shutdown it
+     * stops taking new hand-overs and lets the running and queued ones finish for a few seconds
+     * before the connection pool closes; anything left is still incomplete in the registry and
+     * resubmitted at the next start.
+     */
+    @Bean(name = {"applicationTaskExecutor", "taskExecutor"})
+    ThreadPoolTaskExecutor applicationTaskExecutor(LoadProperties settings) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("vangnet-handover-");
+        executor.setCorePoolSize(settings.listenerThreads());
+        executor.setMaxPoolSize(settings.listenerThreads());
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(5);
+        return executor;
+    }
+}
