@@ -1,6 +1,5 @@
 package nl.vangnet.shared;
 
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -14,11 +13,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.stereotype.Controller;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -28,38 +25,21 @@ import org.springframework.web.servlet.ModelAndView;
  * victim whose help request met a full server presses one button a minute later and loses nothing.
  * The page is {@code no-store} like every other page, so the typed text stays out of caches.
  *
- * <p>Reached in two ways: {@link WorkAdmission} forwards here when a request got no turn, and the
- * handlers below catch work that started but found no database connection or hashing slot in time.
+ * <p>Reached in two ways: {@link WorkAdmission} refuses a request that got no turn, and work that
+ * started but found no database connection or hashing slot in time throws.
  */
-@Controller
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BusyPage {
 
-    private static final String FORWARDED_URI = RequestDispatcher.FORWARD_REQUEST_URI;
-
     private final Problems problems;
     private final LoadProperties settings;
+    private final VangnetProperties vangnet;
 
-    BusyPage(Problems problems, LoadProperties settings) {
+    BusyPage(Problems problems, LoadProperties settings, VangnetProperties vangnet) {
         this.problems = problems;
         this.settings = settings;
-    }
-
-    @RequestMapping(WorkAdmission.BUSY_PATH)
-    Object forwarded(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        if (request.getAttribute(WorkAdmission.BUSY_ATTRIBUTE) == null) {
-            // Only reachable as a forward from the admission filter.
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            ModelAndView page = new ModelAndView("error");
-            page.addObject("status", 404);
-            page.addObject("messageKey", "error.page.not-found");
-            return page;
-        }
-        Object uri = request.getAttribute(FORWARDED_URI);
-        String original = uri == null ? request.getRequestURI() : uri.toString();
-        Object query = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
-        return busy(request, response, locale, original, query == null ? null : query.toString());
+        this.vangnet = vangnet;
     }
 
     @ExceptionHandler({Busy.class, CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
@@ -86,6 +66,12 @@ class BusyPage {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
         ModelAndView page = new ModelAndView("busy");
+        // An exception handler gets a fresh model without the layout's advice attributes.
+        boolean english = Languages.isEnglish(locale);
+        page.addObject("lang", english ? "en" : "nl");
+        page.addObject("otherLang", english ? "nl" : "en");
+        page.addObject("quickExitUrl", vangnet.quickExitUrl());
+        page.addObject("demoMode", vangnet.demo());
         page.addObject("minutes", Math.max(1, (settings.retryAfter().toSeconds() + 59) / 60));
         boolean form = "POST".equals(request.getMethod()) && isUrlEncodedForm(request);
         page.addObject("resend", form);

@@ -16,10 +16,16 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoadProperties.class)
-class LoadConfiguration {
+class LoadConfiguration implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
 
     /** After Spring Security (order -100): security headers are set and the session is known. */
     static final int ADMISSION_ORDER = 0;
+
+    @Override
+    public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+        registry.addInterceptor(WorkAdmission.refuseMarked())
+                .order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+    }
 
     @Bean
     FilterRegistrationBean<WorkAdmission> workAdmission(LoadProperties settings, MeterRegistry meters) {

@@ -18,21 +18,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Admission control: at most {@code vangnet.load.max-concurrent} requests are worked on at once;
  * the others wait their turn in arrival order, up to {@code max-wait}. A request that does not get
- * its turn in time (or finds the queue full) is not worked on at all: it is forwarded to
- * {@link BusyPage}, which answers 503 with {@code Retry-After} — a calm page that keeps what was
- * typed, or problem+json on the API. So overload shows as a polite "busy", never as a pool time-out
+ * its turn in time (or finds the queue full) is not worked on at all: it is marked, refused by
+ * {@link #refuseMarked()} before its handler runs, and {@link BusyPage} answers 503 with
+ * {@code Retry-After} — a calm page that keeps what was typed, or problem+json on the API. So overload shows as a polite "busy", never as a pool time-out
  * turning into a 500 halfway through saving. Static files are not counted.
  *
  * <p>Runs after Spring Security, so the security headers are already on the response and the
- * forward keeps the visitor's session and CSRF token.
+ * visitor's session and CSRF token are known to the busy page.
  */
 class WorkAdmission extends OncePerRequestFilter {
 
-    static final String BUSY_PATH = "/_busy";
     static final String BUSY_ATTRIBUTE = WorkAdmission.class.getName() + ".busy";
 
     private static final List<String> NOT_COUNTED =
-            List.of("/css/", "/js/", "/webjars/", "/favicon", "/actuator/", BUSY_PATH, "/error");
+            List.of("/css/", "/js/", "/webjars/", "/favicon", "/actuator/", "/error");
 
     private final LoadProperties settings;
     private final Semaphore turns;
@@ -88,9 +87,11 @@ class WorkAdmission extends OncePerRequestFilter {
             waiting.decrementAndGet();
         }
         if (!admitted) {
+            // Not worked on: the handler is never called. The busy interceptor refuses it before
+            // any argument is bound, and BusyPage renders the answer with the page layout.
             shed.increment();
             request.setAttribute(BUSY_ATTRIBUTE, Boolean.TRUE);
-            request.getRequestDispatcher(BUSY_PATH).forward(request, response);
+            chain.doFilter(request, response);
             return;
         }
         try {
@@ -98,5 +99,18 @@ class WorkAdmission extends OncePerRequestFilter {
         } finally {
             turns.release();
         }
+    }
+
+    /** Refuses a request the filter marked as not admitted, before its handler runs. */
+    static org.springframework.web.servlet.HandlerInterceptor refuseMarked() {
+        return new org.springframework.web.servlet.HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if (request.getAttribute(BUSY_ATTRIBUTE) != null) {
+                    throw new Busy("no turn in time");
+                }
+                return true;
+            }
+        };
     }
 }
