@@ -205,6 +205,7 @@ class PortalCases {
         if (given.scope() != ConsentScope.SHARE_WITH_ORGANISATION || given.organisation() == null) {
             return;
         }
+        files.lockHelpRequest(given.helpRequestId().value()); // a repeated delivery sees the share made
         files.byHelpRequest(given.helpRequestId().value())
                 .filter(c -> c.dataKey() != null)
                 .ifPresent(c -> {

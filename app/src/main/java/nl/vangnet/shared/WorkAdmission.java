@@ -34,7 +34,9 @@ class WorkAdmission extends OncePerRequestFilter {
             List.of("/css/", "/js/", "/webjars/", "/favicon", "/actuator/", "/error");
 
     private final LoadProperties settings;
-    private final Semaphore turns;
+    /** Package-visible so tests can occupy every turn and see the busy answer. */
+    final Semaphore turns;
+
     private final AtomicInteger waiting = new AtomicInteger();
     private final Counter shed;
     private final Timer waited;
