@@ -48,7 +48,7 @@ class LoadConfiguration implements org.springframework.web.servlet.config.annota
         executor.setCorePoolSize(settings.listenerThreads());
         executor.setMaxPoolSize(settings.listenerThreads());
         executor.setWaitForTasksToCompleteOnShutdown(true);
-        executor.setAwaitTerminationSeconds(5);
+        executor.setAwaitTerminationSeconds(10);
         return executor;
     }
 }
