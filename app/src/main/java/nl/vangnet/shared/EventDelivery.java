@@ -177,7 +177,7 @@ class EventDelivery {
                 .list();
     }
 
-    private void measure() {
+    void measure() {
         Instant now = clock.instant();
         Instant alarmBefore = now.minus(alarmAfter);
         List<Incomplete> rows = incompleteByListener();

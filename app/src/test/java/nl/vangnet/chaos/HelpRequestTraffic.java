@@ -37,6 +37,7 @@ public final class HelpRequestTraffic implements AutoCloseable {
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     private final AtomicLong connectionFailures = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     private volatile URI base;
 
     public HelpRequestTraffic(URI base) {
@@ -81,7 +82,9 @@ public final class HelpRequestTraffic implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
+            long t0 = System.nanoTime();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            latencies.add(System.nanoTime() - t0);
             statuses.computeIfAbsent(response.statusCode(), k -> new AtomicLong())
                     .incrementAndGet();
             if (response.statusCode() == 201) {
@@ -130,6 +133,17 @@ public final class HelpRequestTraffic implements AutoCloseable {
                 .filter(e -> e.getKey() >= 500 && e.getKey() != 503)
                 .mapToLong(Map.Entry::getValue)
                 .sum();
+    }
+
+    /** A latency percentile in milliseconds over every answered request. */
+    public double latencyMillis(double quantile) {
+        List<Long> sorted = new java.util.ArrayList<>(latencies);
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        java.util.Collections.sort(sorted);
+        int index = (int) Math.min(sorted.size() - 1, Math.max(0, Math.ceil(quantile * sorted.size()) - 1));
+        return sorted.get(index) / 1e6;
     }
 
     public long connectionFailures() {
