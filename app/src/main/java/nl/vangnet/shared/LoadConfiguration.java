@@ -18,6 +18,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @EnableConfigurationProperties(LoadProperties.class)
 class LoadConfiguration implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LoadConfiguration.class);
+
     /** After Spring Security (order -100): security headers are set and the session is known. */
     static final int ADMISSION_ORDER = 0;
 
@@ -50,5 +52,25 @@ class LoadConfiguration implements org.springframework.web.servlet.config.annota
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);
         return executor;
+    }
+
+    /**
+     * A failed hand-over is logged by listener and exception class only: exception messages can
+     * carry data of the request (a value in a SQL error, say), and victims' data stays out of logs.
+     * The publication stays in the registry as failed and is delivered again (ADR 0015).
+     */
+    @Bean
+    org.springframework.scheduling.annotation.AsyncConfigurer handOverFailures() {
+        return new org.springframework.scheduling.annotation.AsyncConfigurer() {
+            @Override
+            public org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler
+                    getAsyncUncaughtExceptionHandler() {
+                return (error, method, params) -> log.warn(
+                        "Hand-over {}.{} failed ({}); it will be delivered again",
+                        method.getDeclaringClass().getSimpleName(),
+                        method.getName(),
+                        error.getClass().getName());
+            }
+        };
     }
 }

@@ -49,6 +49,16 @@ class EventDeliveryIT {
             }
             done.add(probe.id());
         }
+
+        // Read through methods: the bean is a proxy (async, transactional), its fields are not the target's.
+        int attempts(UUID probe) {
+            AtomicInteger n = attempts.get(probe);
+            return n == null ? 0 : n.get();
+        }
+
+        boolean done(UUID probe) {
+            return done.contains(probe);
+        }
     }
 
     @TestConfiguration
@@ -108,12 +118,12 @@ class EventDeliveryIT {
     void aFailedHandOverIsDeliveredAgainOnTheNextRound() throws Exception {
         UUID probe = publish(1);
         await(() -> status(probe).equals("FAILED"), "the first delivery failed");
-        assertThat(listener.done).doesNotContain(probe);
+        assertThat(listener.done(probe)).isFalse();
 
         delivery.retry();
-        await(() -> listener.done.contains(probe), "the second delivery ran");
+        await(() -> listener.done(probe), "the second delivery ran");
         await(() -> status(probe).endsWith("+done"), "the publication is complete");
-        assertThat(listener.attempts.get(probe)).hasValue(2);
+        assertThat(listener.attempts(probe)).isEqualTo(2);
     }
 
     @Test
@@ -129,7 +139,7 @@ class EventDeliveryIT {
 
         delivery.retry();
         await(() -> status(probe).endsWith("+done"), "the stuck publication completed");
-        assertThat(listener.attempts.get(probe)).hasValue(2);
+        assertThat(listener.attempts(probe)).isEqualTo(2);
     }
 
     @Test
