@@ -96,6 +96,12 @@ class EdgeErrorPagesIT {
     }
 
     @Test
+    void methodsTomcatRefusesGetOurPageToo() {
+        RawHttp.Response trace = raw.send("TRACE / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertOurPage(trace, 405, "nl");
+    }
+
+    @Test
     void headersTooLargeGet431() {
         RawHttp.Response response = get("/", "Accept-Language: en", "X-Padding: " + "a".repeat(20_000));
         assertThat(response.status()).isEqualTo(431);
