@@ -96,9 +96,15 @@ class EdgeErrorPagesIT {
     }
 
     @Test
-    void methodsTomcatRefusesGetOurPageToo() {
-        RawHttp.Response trace = raw.send("TRACE / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-        assertOurPage(trace, 405, "nl");
+    void refusedMethodsGetOurPageOrProblemJson() {
+        RawHttp.Response page =
+                raw.send("TRACE / HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+        assertOurPage(page, 405, "nl");
+        RawHttp.Response json = raw.send("TRACE / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        assertThat(json.status()).isEqualTo(405);
+        assertThat(json.body()).contains("urn:vangnet:problem:method-not-allowed");
+        assertNoInternals(json);
+        assertSecurityHeaders(json, CSP);
     }
 
     @Test
