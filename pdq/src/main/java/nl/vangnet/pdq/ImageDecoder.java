@@ -59,6 +59,13 @@ final class ImageDecoder {
      */
     static final long MAX_BAND_BYTES = 200_000_000L;
 
+    /**
+     * The smallest band budget, used when a caller's larger {@code maxEncodedBytes} leaves less:
+     * the bound is then exceeded rather than every row decoded as a band of its own (each band
+     * decodes the image again from the top).
+     */
+    static final long MIN_BAND_BYTES = 16_000_000L;
+
     /** Room for the JDK readers' own row buffers and tables, and for the hasher's small arrays. */
     private static final long RESERVE_BYTES = 32_000_000L;
 
@@ -137,10 +144,35 @@ final class ImageDecoder {
     }
 
     /**
-     * Decodes the image in {@code stream}, of which {@code heldBytes} are already on the heap
-     * (counted against the memory bound when planning bands).
+     * The whole first frame in one raster of the reader's native layout, after the same checks;
+     * null below the hashable size. Not used for hashing (it needs memory in proportion to the
+     * pixel count): it is the decode-only baseline of the benchmarks.
      */
+    BufferedImage decodeWhole(byte[] data) throws PdqDecodeException {
+        return decode(new ByteArrayImageInputStream(data, data.length), (reader, name, width, height, warnings) -> {
+            BufferedImage image = reader.read(0, reader.getDefaultReadParam());
+            refuseTruncation(name, warnings);
+            return image;
+        });
+    }
+
     private PdqAlgorithm.Transform transform(ImageInputStream stream, long heldBytes) throws PdqDecodeException {
+        return decode(
+                stream,
+                (reader, name, width, height, warnings) ->
+                        decodeInBands(reader, name, width, height, heldBytes, warnings));
+    }
+
+    /** What is done with a reader once the header has passed every check. */
+    private interface Decoding<T> {
+        T decode(ImageReader reader, String name, int width, int height, List<String> warnings) throws IOException;
+    }
+
+    /**
+     * Checks the image in {@code stream} and decodes it with {@code decoding}; null for images
+     * below the hashable size, which are not decoded.
+     */
+    private <T> T decode(ImageInputStream stream, Decoding<T> decoding) throws PdqDecodeException {
         byte[] header = new byte[HEADER_BYTES];
         int length = readHeader(stream, header);
         if (length == 0) {
@@ -181,7 +213,7 @@ final class ImageDecoder {
                 return null;
             }
             try {
-                return decodeInBands(reader, name, (int) width, (int) height, heldBytes, warnings);
+                return decoding.decode(reader, name, (int) width, (int) height, warnings);
             } catch (OutOfMemoryError e) {
                 throw notEnoughMemory("decode this " + name + " image of " + width + "x" + height + " pixels", e);
             }
@@ -243,12 +275,13 @@ final class ImageDecoder {
 
     /**
      * Rows per band: as many as fit in the band budget, which is {@link #MAX_BAND_BYTES} or what
-     * is left of the bound after the bytes already held, the downsampler and the reserve.
+     * is left of the bound after the bytes already held, the downsampler and the reserve (but at
+     * least {@link #MIN_BAND_BYTES}); at least one row.
      */
     int bandRows(int width, int height, long bytesPerPixel, long heldBytes) {
         long left =
                 MEMORY_BOUND_BYTES - heldBytes - RESERVE_BYTES - PdqAlgorithm.Downsampler.memoryBytes(width, height);
-        long budget = Math.min(maxBandBytes, left);
+        long budget = Math.min(maxBandBytes, Math.max(MIN_BAND_BYTES, left));
         long rowBytes = Math.max(1, bytesPerPixel * width);
         return (int) Math.max(1, Math.min(height, budget / rowBytes));
     }

@@ -20,6 +20,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,6 +78,41 @@ class BandedDecodingTests {
         Layout layout = layout(bytes);
 
         assertBandedEqualsWhole(bytes, layout, layout.rowBytes() * 7);
+    }
+
+    @Test
+    void decodesEveryEightBitImageAtThePixelLimitInOneBand() {
+        ImageDecoder decoder = new ImageDecoder(OPTIONS);
+
+        // 7000 x 7000 RGB JPEG: 147 MB, under the 200 MB band limit.
+        assertThat(decoder.bandRows(7000, 7000, 3, 0)).isEqualTo(7000);
+        // 8-bit RGBA PNG or 32-bit BMP at the full 50 megapixels: 200 MB.
+        assertThat(decoder.bandRows(10_000, 5000, 4, 0)).isEqualTo(5000);
+    }
+
+    @Test
+    void decodesASixteenBitRgbaPngAtThePixelLimitInTwoBands() {
+        ImageDecoder decoder = new ImageDecoder(OPTIONS);
+
+        int rows = decoder.bandRows(7000, 7000, 8, 0);
+
+        assertThat(bands(7000, rows)).isEqualTo(2);
+        assertThat(rows * 7000L * 8).isLessThanOrEqualTo(ImageDecoder.MAX_BAND_BYTES);
+    }
+
+    @Test
+    void makesBandsSmallerWhenTheEncodedBytesAreOnTheHeap() {
+        ImageDecoder decoder = new ImageDecoder(OPTIONS);
+        long held = OPTIONS.maxEncodedBytes();
+
+        int rows = decoder.bandRows(7000, 7000, 8, held);
+
+        assertThat(rows).isLessThan(decoder.bandRows(7000, 7000, 8, 0));
+        assertThat(held + rows * 7000L * 8).isLessThan(ImageDecoder.MEMORY_BOUND_BYTES);
+    }
+
+    private static int bands(int height, int rows) {
+        return (height + rows - 1) / rows;
     }
 
     private static void assertBandedEqualsWhole(byte[] bytes, Layout layout, long bandBytes) throws IOException {

@@ -35,10 +35,26 @@ import javax.imageio.stream.ImageOutputStream;
  * blocks, all smooth enough to compress well and with enough edges for a quality-100 hash. Its
  * exact PDQ hash is computed here from the same function without any decoding, which is what the
  * decoded files are checked against.
+ *
+ * <p>Also a command for the benchmark in {@code docs/benchmarks.md}: {@code java -cp
+ * pdq/target/classes:pdq/target/test-classes nl.vangnet.pdq.LargeImages DIR}.
  */
-final class LargeImages {
+public final class LargeImages {
 
     private LargeImages() {}
+
+    /**
+     * Writes the two benchmark images of {@code docs/benchmarks.md} into the directory given as
+     * the only argument and prints the exact hash of their pixels.
+     */
+    public static void main(String[] args) throws IOException {
+        Path dir = Files.createDirectories(Path.of(args[0]));
+        int side = 7000;
+        System.out.println(writePng16Rgba(dir.resolve("rgba16-7000x7000.png"), side, side));
+        System.out.println(writeJpeg(dir.resolve("rgb-7000x7000.jpg"), side, side, 0.9f));
+        PdqResult expected = expectedHash(side, side);
+        System.out.println("pixels hash to " + expected.hash().toHex() + "," + expected.quality());
+    }
 
     /** Row y of the picture as 16-bit samples, red, green, blue, alpha for each pixel. */
     static void row16(int width, int height, int y, int[] rgba) {
