@@ -7,8 +7,8 @@ package nl.vangnet.pdq;
  * declare gigapixels, and the decoder would allocate the raster before noticing anything wrong.
  * The limit is checked against the header before decoding. Pixels are then decoded in bands of
  * at most 200 MB into a streaming filter, so one image within the default limits needs under 400
- * MB of heap (encoded bytes held included; about 150 MB for a 50-megapixel JPEG, 205 MB for a
- * 49-megapixel 16-bit PNG); see ADR 0024. A heap too small for an image gives {@link
+ * MB of heap (encoded bytes held included; measured peaks at 49 megapixels: 205 MB for a 16-bit
+ * RGBA PNG, about 250 MB for a JPEG); see ADR 0024. A heap too small for an image gives {@link
  * NotEnoughMemoryException}. Lower the limit on small machines or when hashing many images in
  * parallel.
  *
