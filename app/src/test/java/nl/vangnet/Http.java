@@ -1,7 +1,9 @@
 package nl.vangnet;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,9 +19,29 @@ public final class Http {
             .build();
 
     private final String base;
+    private final HttpClient client;
 
     public Http(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.client = CLIENT;
+    }
+
+    /**
+     * A client whose connections come from another loopback address (any of 127.0.0.0/8 on
+     * Linux), so the application sees a different remote address: a different client for its
+     * throttles, without any proxy header.
+     */
+    public Http(int port, String sourceAddress) {
+        this.base = "http://127.0.0.1:" + port;
+        try {
+            this.client = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .localAddress(InetAddress.getByName(sourceAddress))
+                    .build();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(sourceAddress, e);
+        }
     }
 
     public HttpResponse<String> get(String path, Map<String, String> headers) {
@@ -47,7 +69,7 @@ public final class Http {
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

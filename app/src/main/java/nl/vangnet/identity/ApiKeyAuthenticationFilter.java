@@ -27,13 +27,19 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiClientManagement clients;
     private final ApiRateLimiter limiter;
+    private final ApiKeyThrottle throttle;
     private final Problems problems;
     private final JsonMapper json;
 
     ApiKeyAuthenticationFilter(
-            ApiClientManagement clients, ApiRateLimiter limiter, Problems problems, JsonMapper json) {
+            ApiClientManagement clients,
+            ApiRateLimiter limiter,
+            ApiKeyThrottle throttle,
+            Problems problems,
+            JsonMapper json) {
         this.clients = clients;
         this.limiter = limiter;
+        this.throttle = throttle;
         this.problems = problems;
         this.json = json;
     }
@@ -46,8 +52,24 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ApiClientManagement.Check check = clients.check(key);
+        // The attempt is reserved before the key is looked up, so parallel guesses cannot
+        // overshoot the client's budget of wrong keys.
+        ApiKeyThrottle.Admission admission = throttle.admit(request.getRemoteAddr());
+        if (!admission.retryAfter().isZero()) {
+            long seconds = Math.max(1, (admission.retryAfter().toMillis() + 999) / 1000);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            refuse(request, response, 429, "too-many-requests", "api-key-attempts-exceeded", seconds);
+            return;
+        }
+        ApiClientManagement.Check check;
+        try {
+            check = clients.check(key);
+        } catch (RuntimeException e) {
+            admission.attempt().good();
+            throw e;
+        }
         if (check instanceof ApiClientManagement.Check.Valid valid) {
+            admission.attempt().good();
             long wait = limiter.acquire(valid.client());
             if (wait > 0) {
                 response.setHeader("Retry-After", Long.toString(wait));
@@ -64,6 +86,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             }
             return;
         }
+        admission.attempt().bad();
         String code = switch (check) {
             case ApiClientManagement.Check.Malformed m -> "api-key-malformed";
             case ApiClientManagement.Check.Revoked r -> "api-key-revoked";

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import nl.vangnet.audit.AuditTrail;
 import nl.vangnet.shared.Problems;
+import nl.vangnet.shared.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,12 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     /** No inline script or style anywhere; nothing from any other origin. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
-            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
-    static final String PERMISSIONS_POLICY =
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+    static final String PERMISSIONS_POLICY = SecurityHeaders.PERMISSIONS_POLICY;
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -75,7 +74,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler(
                                 (request, response, ex) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
                 .headers(h -> h.contentSecurityPolicy(
-                                c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                                c -> c.policyDirectives(SecurityHeaders.API_CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
@@ -83,10 +82,15 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(
-            HttpSecurity http, ApiClientManagement clients, ApiRateLimiter limiter, Problems problems, JsonMapper json)
+            HttpSecurity http,
+            ApiClientManagement clients,
+            ApiRateLimiter limiter,
+            ApiKeyThrottle throttle,
+            Problems problems,
+            JsonMapper json)
             throws Exception {
         // Built here, not as a bean, so the servlet container does not also run it on every path.
-        ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(clients, limiter, problems, json);
+        ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(clients, limiter, throttle, problems, json);
         http.securityMatcher("/api/**")
                 .addFilterBefore(apiKeys, AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/taxonomy", "/api/v1/taxonomy/**")
@@ -117,7 +121,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler(
                                 (request, response, ex) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
                 .headers(h -> h.contentSecurityPolicy(
-                                c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                                c -> c.policyDirectives(SecurityHeaders.API_CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
@@ -149,7 +153,8 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/staff/login?logout")
                         .deleteCookies("VANGNET_SESSION"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .exceptionHandling(e -> e.accessDeniedHandler(new SessionExpiredHandler()))
+                .exceptionHandling(e ->
+                        e.accessDeniedHandler(new SessionExpiredHandler()).authenticationEntryPoint(loginEntryPoint()))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(f -> f.deny())
@@ -157,5 +162,15 @@ class SecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Resource-Policy", "same-origin")));
         return http.build();
+    }
+
+    /**
+     * The redirect to the login page, relative ({@code Location: /staff/login}): an absolute one
+     * would be built from the request's Host header, which anyone can forge.
+     */
+    private static LoginUrlAuthenticationEntryPoint loginEntryPoint() {
+        LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/staff/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 }

@@ -220,36 +220,39 @@ public class IntakeManagement {
 
     /**
      * Finds a request by receipt. Costs one Argon2id verification whether or not the look-up
-     * number exists (no timing oracle), counts failures per client and globally, and refuses
-     * while either limit is reached, before any hashing.
+     * number exists (no timing oracle). The attempt is reserved in the throttle before any
+     * hashing, atomically, so parallel guesses cannot overshoot a limit; a wrong receipt then
+     * counts as a failure, a right one counts nothing (docs/adr/0034).
      */
     public Lookup lookup(String receiptText, String passphrase, String clientAddress) {
         Optional<Receipt> parsed = Receipt.parse(receiptText);
         if (parsed.isEmpty()) {
             return new Lookup.Malformed();
         }
-        Duration wait = throttle.waitFor(clientAddress);
-        if (!wait.isZero()) {
-            return new Lookup.Throttled(wait);
-        }
         Receipt receipt = parsed.get();
-        Optional<HelpRequests.Stored> stored = requests.byLookupId(receipt.lookupId());
-        boolean ok;
-        if (stored.isEmpty()) {
-            hasher.burnOneVerification(receipt.secret());
-            ok = false;
-        } else {
-            ok = hasher.matches(receipt.secret(), stored.get().receipt());
-            if (ok && stored.get().passphrase() != null) {
-                ok = hasher.matches(
-                        passphrase == null ? "" : passphrase, stored.get().passphrase());
+        LookupThrottle.Admission admission = throttle.admit(clientAddress, receipt.lookupId());
+        if (!admission.admitted()) {
+            return new Lookup.Throttled(admission.retryAfter());
+        }
+        try (LookupThrottle.Ticket ticket = admission.ticket()) {
+            Optional<HelpRequests.Stored> stored = requests.byLookupId(receipt.lookupId());
+            boolean ok;
+            if (stored.isEmpty()) {
+                hasher.burnOneVerification(receipt.secret());
+                ok = false;
+            } else {
+                ok = hasher.matches(receipt.secret(), stored.get().receipt());
+                if (ok && stored.get().passphrase() != null) {
+                    ok = hasher.matches(
+                            passphrase == null ? "" : passphrase, stored.get().passphrase());
+                }
             }
+            if (!ok) {
+                ticket.failed();
+                return new Lookup.NotFound();
+            }
+            return new Lookup.Found(stored.get().id());
         }
-        if (!ok) {
-            throttle.failed(clientAddress);
-            return new Lookup.NotFound();
-        }
-        return new Lookup.Found(stored.get().id());
     }
 
     /** A message in a help request's conversation, decrypted for the victim or a consented professional. */

@@ -17,7 +17,7 @@ public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup) {
             receiptHash = new ReceiptHash(0, 0, 0, 0);
         }
         if (lookup == null) {
-            lookup = new Lookup(0, 0, null, null, null);
+            lookup = new Lookup(0, 0, null, null, null, 0);
         }
     }
 
@@ -42,16 +42,24 @@ public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup) {
      * @param maxFailuresGlobal failed look-ups from everyone within the global window before all wait
      * @param window how long a client's failures count
      * @param globalWindow how long failures count towards the global limit
-     * @param lockout how long a client waits once over its limit
+     * @param lockout how long a client (or a look-up number) waits once over its limit
+     * @param maxFailuresPerReceipt failed look-ups of one look-up number within the window before
+     *     clients that already failed must wait for it (a client's first attempt still goes through)
      */
     public record Lookup(
-            int maxFailuresPerClient, int maxFailuresGlobal, Duration window, Duration globalWindow, Duration lockout) {
+            int maxFailuresPerClient,
+            int maxFailuresGlobal,
+            Duration window,
+            Duration globalWindow,
+            Duration lockout,
+            int maxFailuresPerReceipt) {
         public Lookup {
             maxFailuresPerClient = maxFailuresPerClient <= 0 ? 10 : maxFailuresPerClient;
             maxFailuresGlobal = maxFailuresGlobal <= 0 ? 300 : maxFailuresGlobal;
             window = window == null ? Duration.ofMinutes(15) : window;
             globalWindow = globalWindow == null ? Duration.ofMinutes(1) : globalWindow;
             lockout = lockout == null ? Duration.ofMinutes(15) : lockout;
+            maxFailuresPerReceipt = maxFailuresPerReceipt <= 0 ? 10 : maxFailuresPerReceipt;
         }
     }
 }

@@ -1,110 +1,145 @@
 package nl.vangnet.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import nl.vangnet.shared.AttemptBudget;
+import nl.vangnet.shared.ClientKeys;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down receipt guessing, per client and for everyone together. Clients are told apart by
- * an HMAC of their address under a key that exists only in memory (new at every start), so no IP
- * address is stored, logged or recoverable. The global limit caps guessing from many addresses
- * at once; its price is that a large attack also makes honest visitors wait a minute, which the
- * page says plainly.
+ * Slows down receipt guessing with three budgets of failed look-ups (docs/adr/0034): per client,
+ * per receipt look-up number, and for everyone together. A look-up reserves its attempt in all of
+ * them in one step <em>before</em> the Argon2id verification, so parallel requests cannot
+ * overshoot a limit; the outcome then confirms the failure or gives the reservation back (a
+ * correct receipt consumes nothing).
+ *
+ * <p>The per-receipt and global budgets only refuse clients that are already suspect (a failure
+ * within their window, or another look-up still running): a client's first attempt is always
+ * evaluated, so no flood from elsewhere can lock out a victim who types their receipt correctly.
+ * Clients and look-up numbers are keyed hashes under a key that exists only in memory, so no IP
+ * address or look-up number is stored.
  */
 @Component
 class LookupThrottle {
 
-    private static final int MAX_TRACKED = 100_000;
+    private static final String EVERYONE = "*";
 
     private final Clock clock;
-    private final IntakeProperties.Lookup settings;
-    private final SecretKeySpec key;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lockedUntil = new ConcurrentHashMap<>();
-    private final Deque<Instant> global = new ArrayDeque<>();
+    private final ClientKeys keys;
+    private final AttemptBudget clients;
+    private final AttemptBudget receipts;
+    private final AttemptBudget global;
+    private final Counter admitted;
+    private final Counter refused;
 
-    LookupThrottle(Clock clock, IntakeProperties properties) {
+    LookupThrottle(Clock clock, IntakeProperties properties, ClientKeys keys, MeterRegistry meters) {
         this.clock = clock;
-        this.settings = properties.lookup();
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+        this.keys = keys;
+        IntakeProperties.Lookup settings = properties.lookup();
+        this.clients =
+                new AttemptBudget(settings.maxFailuresPerClient(), settings.window(), settings.lockout(), 10_000);
+        this.receipts =
+                new AttemptBudget(settings.maxFailuresPerReceipt(), settings.window(), settings.lockout(), 10_000);
+        this.global = new AttemptBudget(settings.maxFailuresGlobal(), settings.globalWindow(), Duration.ZERO, 1);
+        this.admitted = Counter.builder("vangnet.intake.lookup.admitted")
+                .description("Receipt look-ups let through to the Argon2id verification")
+                .register(meters);
+        this.refused = Counter.builder("vangnet.intake.lookup.refused")
+                .description("Receipt look-ups refused by a throttle before any hashing")
+                .register(meters);
     }
 
-    /** How long this client must wait before the next look-up; zero when it may go ahead. */
-    Duration waitFor(String clientAddress) {
-        Instant now = clock.instant();
-        Duration wait = Duration.ZERO;
-        Instant until = lockedUntil.get(client(clientAddress));
-        if (until != null && until.isAfter(now)) {
-            wait = Duration.between(now, until);
+    /** Either a ticket to evaluate one look-up, or how long to wait. */
+    record Admission(@Nullable Ticket ticket, Duration retryAfter) {
+        boolean admitted() {
+            return ticket != null;
         }
-        synchronized (global) {
-            prune(global, now.minus(settings.globalWindow()));
-            if (global.size() >= settings.maxFailuresGlobal()) {
-                Duration globalWait = Duration.between(now, global.peekFirst().plus(settings.globalWindow()));
-                if (globalWait.compareTo(wait) > 0) {
-                    wait = globalWait;
+    }
+
+    /**
+     * Reserves one look-up of this look-up number by this client, or says how long to wait.
+     * Nothing expensive may happen before this; the ticket must be closed afterwards.
+     */
+    Admission admit(String clientAddress, String lookupId) {
+        Instant now = clock.instant();
+        String client = keys.client(clientAddress);
+        String receipt = "r:" + keys.hash("receipt-lookup:" + lookupId);
+        synchronized (this) {
+            boolean firstAttempt = clients.isClean(client, now);
+            Duration wait = clients.reserve(client, now);
+            if (!wait.isZero()) {
+                return refuse(wait);
+            }
+            if (firstAttempt) {
+                receipts.reserveAnyway(receipt, now);
+                global.reserveAnyway(EVERYONE, now);
+            } else {
+                wait = receipts.reserve(receipt, now);
+                if (!wait.isZero()) {
+                    clients.released(client);
+                    return refuse(wait);
+                }
+                wait = global.reserve(EVERYONE, now);
+                if (!wait.isZero()) {
+                    clients.released(client);
+                    receipts.released(receipt);
+                    return refuse(wait);
                 }
             }
         }
-        return wait;
+        admitted.increment();
+        return new Admission(new Ticket(client, receipt), Duration.ZERO);
     }
 
-    void failed(String clientAddress) {
-        Instant now = clock.instant();
-        if (failures.size() > MAX_TRACKED) {
-            Instant horizon = now.minus(settings.window());
-            failures.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(horizon);
+    private Admission refuse(Duration wait) {
+        refused.increment();
+        return new Admission(null, wait);
+    }
+
+    /** One admitted look-up. Exactly one of its methods counts; later calls do nothing. */
+    final class Ticket implements AutoCloseable {
+        private final String client;
+        private final String receipt;
+        private boolean done;
+
+        private Ticket(String client, String receipt) {
+            this.client = client;
+            this.receipt = receipt;
+        }
+
+        /** The receipt was wrong (or unknown): the failure counts in every budget. */
+        void failed() {
+            Instant now = clock.instant();
+            synchronized (LookupThrottle.this) {
+                if (done) {
+                    return;
                 }
-            });
-            lockedUntil.entrySet().removeIf(e -> e.getValue().isBefore(now));
-        }
-        String client = client(clientAddress);
-        Deque<Instant> recent = failures.computeIfAbsent(client, k -> new ArrayDeque<>());
-        synchronized (recent) {
-            prune(recent, now.minus(settings.window()));
-            recent.addLast(now);
-            if (recent.size() >= settings.maxFailuresPerClient()) {
-                lockedUntil.put(client, now.plus(settings.lockout()));
-                recent.clear();
+                done = true;
+                clients.failed(client, now);
+                receipts.failed(receipt, now);
+                global.failed(EVERYONE, now);
             }
         }
-        synchronized (global) {
-            prune(global, now.minus(settings.globalWindow()));
-            global.addLast(now);
-            while (global.size() > settings.maxFailuresGlobal()) {
-                global.pollFirst();
+
+        /**
+         * The receipt was right, or the look-up never got to an answer: nothing counts. Earlier
+         * failures of the client stay, so looking up one's own receipt between guesses buys nothing.
+         */
+        @Override
+        public void close() {
+            synchronized (LookupThrottle.this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+                clients.released(client);
+                receipts.released(receipt);
+                global.released(EVERYONE);
             }
-        }
-    }
-
-    private static void prune(Deque<Instant> times, Instant horizon) {
-        while (!times.isEmpty() && times.peekFirst().isBefore(horizon)) {
-            times.pollFirst();
-        }
-    }
-
-    private String client(String address) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
         }
     }
 }

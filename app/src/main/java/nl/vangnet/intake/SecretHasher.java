@@ -1,11 +1,15 @@
 package nl.vangnet.intake;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +31,25 @@ class SecretHasher {
     private final Semaphore permits;
     /** Hashed when no row matches, so a miss costs as much time as a wrong secret. */
     private final Hash dummy;
+    /** Verifications computed (right, wrong or dummy): what a guessing attack costs the server. */
+    private final LongAdder verifications = new LongAdder();
 
     SecretHasher(IntakeProperties properties) {
         this.settings = properties.receiptHash();
         this.permits = new Semaphore(settings.maxConcurrent(), true);
         this.dummy = hash("000000000000");
+    }
+
+    /** Publishes the verification count as {@code vangnet.intake.receipt.verifications}. */
+    @Autowired(required = false)
+    void registerMetrics(MeterRegistry registry) {
+        FunctionCounter.builder("vangnet.intake.receipt.verifications", verifications, LongAdder::sum)
+                .description("Argon2id verifications of receipt secrets and passphrases")
+                .register(registry);
+    }
+
+    long verifications() {
+        return verifications.sum();
     }
 
     /** A hash with its salt and parameters, as stored. */
@@ -46,6 +64,7 @@ class SecretHasher {
     }
 
     boolean matches(String secret, Hash stored) {
+        verifications.increment();
         byte[] computed = compute(secret, stored.salt(), stored.parameters());
         return MessageDigest.isEqual(computed, stored.value());
     }

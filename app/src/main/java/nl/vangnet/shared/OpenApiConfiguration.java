@@ -5,6 +5,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,9 +14,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    /** The server is the configured public base URL, never one derived from the request's Host header. */
     @Bean
-    OpenAPI vangnetOpenApi() {
+    OpenAPI vangnetOpenApi(VangnetProperties properties) {
         return new OpenAPI()
+                .servers(List.of(
+                        new Server().url(properties.publicBaseUrl().toString()).description("Vangnet")))
                 .info(new Info()
                         .title("Vangnet API")
                         .version("v1")

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.vangnet.audit.AuditAction;
 import nl.vangnet.audit.AuditTrail;
+import nl.vangnet.shared.VangnetProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The researcher's pages under {@code /staff/research}: campaigns, anonymous links with live
@@ -44,6 +44,7 @@ class ResearchPages {
     private final MessageSource messages;
 
     private final AuditTrail audit;
+    private final VangnetProperties properties;
 
     ResearchPages(
             CampaignManagement management,
@@ -53,8 +54,10 @@ class ResearchPages {
             Instruments instruments,
             Exports exports,
             MessageSource messages,
-            AuditTrail audit) {
+            AuditTrail audit,
+            VangnetProperties properties) {
         this.audit = audit;
+        this.properties = properties;
         this.management = management;
         this.campaigns = campaigns;
         this.responses = responses;
@@ -202,10 +205,8 @@ class ResearchPages {
         try {
             List<CampaignManagement.NewLink> created =
                     management.generateLinks(campaign, label, howMany, "yes".equals(singleUse));
-            String base = ServletUriComponentsBuilder.fromCurrentContextPath()
-                    .path("/vragenlijst/")
-                    .build()
-                    .toUriString();
+            // Links are handed to schools: from the configured public address, never the Host header.
+            String base = properties.publicUrl("/vragenlijst/");
             model.addAttribute("campaign", campaign);
             model.addAttribute(
                     "created",

@@ -44,7 +44,9 @@ class LoginThrottleTests {
                     false,
                     null,
                     0,
-                    new VangnetProperties.Login(3, 10, Duration.ofMinutes(15), Duration.ofMinutes(15))));
+                    new VangnetProperties.Login(3, 10, Duration.ofMinutes(15), Duration.ofMinutes(15)),
+                    null,
+                    null));
 
     @Test
     void locksAnAccountAfterTooManyFailuresAndUnlocksAfterTheLockout() {

@@ -2,12 +2,16 @@ package nl.vangnet.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import nl.vangnet.shared.ClientKeys;
 import org.junit.jupiter.api.Test;
 
 class ReceiptAndHashTests {
@@ -76,39 +80,111 @@ class ReceiptAndHashTests {
         }
     }
 
-    @Test
-    void guessingIsThrottledPerClientWithoutAffectingOthersUntilTheLockExpires() {
-        MovableClock clock = new MovableClock();
-        LookupThrottle throttle = new LookupThrottle(
+    private static LookupThrottle throttle(MovableClock clock, int perClient, int global, int perReceipt) {
+        return new LookupThrottle(
                 clock,
                 new IntakeProperties(
                         null,
                         new IntakeProperties.Lookup(
-                                3, 100, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15))));
-        for (int i = 0; i < 3; i++) {
-            assertThat(throttle.waitFor("192.0.2.1")).isZero();
-            throttle.failed("192.0.2.1");
-        }
-        assertThat(throttle.waitFor("192.0.2.1")).isEqualTo(Duration.ofMinutes(15));
-        assertThat(throttle.waitFor("192.0.2.2")).isZero();
-        clock.now = clock.now.plus(Duration.ofMinutes(15));
-        assertThat(throttle.waitFor("192.0.2.1")).isZero();
+                                perClient,
+                                global,
+                                Duration.ofMinutes(15),
+                                Duration.ofMinutes(1),
+                                Duration.ofMinutes(15),
+                                perReceipt)),
+                new ClientKeys(),
+                new SimpleMeterRegistry());
+    }
+
+    /** Fails one look-up, asserting it was admitted. */
+    private static void fail(LookupThrottle throttle, String client, String lookupId) {
+        LookupThrottle.Admission admission = throttle.admit(client, lookupId);
+        assertThat(admission.admitted()).as("admitted").isTrue();
+        admission.ticket().failed();
     }
 
     @Test
-    void guessingFromManyClientsHitsTheGlobalLimit() {
+    void guessingIsThrottledPerClientWithoutAffectingOthersUntilTheLockExpires() {
         MovableClock clock = new MovableClock();
-        LookupThrottle throttle = new LookupThrottle(
-                clock,
-                new IntakeProperties(
-                        null,
-                        new IntakeProperties.Lookup(
-                                10, 5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15))));
-        for (int i = 0; i < 5; i++) {
-            throttle.failed("198.51.100." + i);
+        LookupThrottle throttle = throttle(clock, 3, 100, 100);
+        for (int i = 0; i < 3; i++) {
+            fail(throttle, "192.0.2.1", "1000000" + i);
         }
-        assertThat(throttle.waitFor("203.0.113.9")).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1));
+        assertThat(throttle.admit("192.0.2.1", "10000009").retryAfter()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(throttle.admit("192.0.2.2", "10000009").admitted()).isTrue();
+        clock.now = clock.now.plus(Duration.ofMinutes(15));
+        assertThat(throttle.admit("192.0.2.1", "10000009").admitted()).isTrue();
+    }
+
+    @Test
+    void attemptsStillBeingEvaluatedCountAgainstTheLimit() {
+        LookupThrottle throttle = throttle(new MovableClock(), 3, 100, 100);
+        List<LookupThrottle.Admission> inFlight = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            inFlight.add(throttle.admit("192.0.2.1", "12345678"));
+        }
+        assertThat(inFlight.stream().filter(LookupThrottle.Admission::admitted)).hasSize(3);
+        // A right receipt gives its reservation back; the others' failures then lock the client.
+        inFlight.get(0).ticket().close();
+        assertThat(throttle.admit("192.0.2.1", "12345678").admitted()).isTrue();
+    }
+
+    @Test
+    void aRightReceiptDoesNotWipeEarlierFailures() {
+        LookupThrottle throttle = throttle(new MovableClock(), 3, 100, 100);
+        fail(throttle, "192.0.2.1", "11111111");
+        fail(throttle, "192.0.2.1", "11111112");
+        try (LookupThrottle.Ticket own = throttle.admit("192.0.2.1", "22222222").ticket()) {
+            assertThat(own).isNotNull();
+        }
+        fail(throttle, "192.0.2.1", "11111113");
+        assertThat(throttle.admit("192.0.2.1", "22222222").admitted()).isFalse();
+    }
+
+    @Test
+    void guessingFromManyClientsHitsTheGlobalLimitButNeverAClientsFirstAttempt() {
+        MovableClock clock = new MovableClock();
+        LookupThrottle throttle = throttle(clock, 10, 5, 100);
+        for (int i = 0; i < 5; i++) {
+            fail(throttle, "198.51.100.1", "3000000" + i);
+        }
+        // The guesser has failed before: it now waits for the global window.
+        assertThat(throttle.admit("198.51.100.1", "30000009").retryAfter())
+                .isPositive()
+                .isLessThanOrEqualTo(Duration.ofMinutes(1));
+        // Someone who has not failed is still heard once, whatever the others did.
+        LookupThrottle.Admission victim = throttle.admit("203.0.113.9", "40000000");
+        assertThat(victim.admitted()).isTrue();
+        victim.ticket().failed();
+        assertThat(throttle.admit("203.0.113.9", "40000000").admitted())
+                .as("after a failure the global limit applies to them too")
+                .isFalse();
         clock.now = clock.now.plus(Duration.ofSeconds(61));
-        assertThat(throttle.waitFor("203.0.113.9")).isZero();
+        assertThat(throttle.admit("198.51.100.1", "30000009").admitted()).isTrue();
+    }
+
+    @Test
+    void aLookupNumberUnderAttackStillLetsAFreshClientIn() {
+        LookupThrottle throttle = throttle(new MovableClock(), 10, 1000, 4);
+        for (int i = 0; i < 4; i++) {
+            fail(throttle, "198.51.100." + i, "55555555");
+        }
+        fail(throttle, "198.51.100.9", "66666666");
+        assertThat(throttle.admit("198.51.100.9", "55555555").admitted())
+                .as("a client that failed before waits for the look-up number")
+                .isFalse();
+        assertThat(throttle.admit("203.0.113.9", "55555555").admitted())
+                .as("the victim's first attempt")
+                .isTrue();
+    }
+
+    @Test
+    void ipv6AddressesCountPerSlash64() {
+        LookupThrottle throttle = throttle(new MovableClock(), 2, 100, 100);
+        fail(throttle, "2001:db8:1:2::1", "77777777");
+        fail(throttle, "2001:db8:1:2:ffff::9", "77777778");
+        assertThat(throttle.admit("2001:db8:1:2:abcd::1", "77777779").admitted())
+                .isFalse();
+        assertThat(throttle.admit("2001:db8:1:3::1", "77777779").admitted()).isTrue();
     }
 }

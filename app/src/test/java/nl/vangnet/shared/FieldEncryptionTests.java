@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FieldEncryptionTests {
 
     private static VangnetProperties in(Path dir) {
-        return new VangnetProperties(dir, false, null, 0, null);
+        return new VangnetProperties(dir, false, null, 0, null, null, null);
     }
 
     @Test

@@ -148,7 +148,9 @@ class SurveyBrowserIT {
                 .hasText("Nieuwe links");
         BrowserSupport.assertAccessible(page);
         String link = page.locator("code.survey-url").first().textContent().strip();
-        assertThat(link).startsWith(url("/vragenlijst/"));
+        // Links to hand out start with the configured public address, not the one this browser used.
+        assertThat(link).startsWith("http://localhost:8080/vragenlijst/");
+        link = url(link.substring("http://localhost:8080".length()));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Terug naar de campagne"))
                 .click();
         return link;
@@ -381,8 +383,12 @@ class SurveyBrowserIT {
                         AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Links maken").setExact(true))
                 .click();
-        String link =
-                researcher.locator("code.survey-url").first().textContent().strip();
+        String link = url(researcher
+                .locator("code.survey-url")
+                .first()
+                .textContent()
+                .strip()
+                .substring("http://localhost:8080".length()));
 
         BrowserContext phone = phone("nl-NL", true);
         Page page = phone.newPage();

@@ -5,10 +5,12 @@ package nl.vangnet.pdq;
  *
  * <p>The pixel limit is what stops decompression bombs: a few kilobytes of PNG or JPEG can
  * declare gigapixels, and the decoder would allocate the raster before noticing anything wrong.
- * The limit is checked against the header before decoding. Memory per image is roughly 3 to 4
- * bytes per pixel for the decoded raster plus 4 bytes per pixel for hashing, so the default of 50
- * megapixels costs up to about 400 MB at peak; lower it on small machines or when hashing many
- * images in parallel.
+ * The limit is checked against the header before decoding. Pixels are then decoded in bands of
+ * at most 200 MB into a streaming filter, so one image within the default limits needs under 400
+ * MB of heap (encoded bytes held included; measured peaks at 49 megapixels: 205 MB for a 16-bit
+ * RGBA PNG, about 250 MB for a JPEG); see ADR 0024. A heap too small for an image gives {@link
+ * NotEnoughMemoryException}. Lower the limit on small machines or when hashing many images in
+ * parallel.
  *
  * @param maxPixels largest accepted width times height
  * @param maxEncodedBytes largest accepted input when reading from a stream or file

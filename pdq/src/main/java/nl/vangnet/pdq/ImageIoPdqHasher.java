@@ -6,15 +6,22 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Objects;
 
-/** The PDQ hasher over JDK ImageIO decoding; stateless apart from its options. */
+/**
+ * The PDQ hasher over JDK ImageIO decoding; stateless apart from its options. Encoded images are
+ * decoded band by band straight into the streaming downsampler (see {@link ImageDecoder}).
+ */
 final class ImageIoPdqHasher implements PdqHasher {
 
     private final DecodeOptions options;
     private final ImageDecoder decoder;
 
     ImageIoPdqHasher(DecodeOptions options) {
+        this(new ImageDecoder(Objects.requireNonNull(options, "options")), options);
+    }
+
+    ImageIoPdqHasher(ImageDecoder decoder, DecodeOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        this.decoder = new ImageDecoder(options);
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
     }
 
     @Override
@@ -24,17 +31,17 @@ final class ImageIoPdqHasher implements PdqHasher {
 
     @Override
     public PdqResult hash(byte[] encodedImage) throws PdqDecodeException {
-        return hash(decoder.decode(Objects.requireNonNull(encodedImage, "encodedImage")));
+        return PdqAlgorithm.hash(decoder.transform(Objects.requireNonNull(encodedImage, "encodedImage")));
     }
 
     @Override
     public PdqResult hash(InputStream encodedImage) throws IOException {
-        return hash(decoder.decode(Objects.requireNonNull(encodedImage, "encodedImage")));
+        return PdqAlgorithm.hash(decoder.transform(Objects.requireNonNull(encodedImage, "encodedImage")));
     }
 
     @Override
     public PdqResult hash(Path file) throws IOException {
-        return hash(decoder.decode(Objects.requireNonNull(file, "file")));
+        return PdqAlgorithm.hash(decoder.transform(Objects.requireNonNull(file, "file")));
     }
 
     @Override
@@ -44,12 +51,12 @@ final class ImageIoPdqHasher implements PdqHasher {
 
     @Override
     public PdqDihedralResult hashDihedral(byte[] encodedImage) throws PdqDecodeException {
-        return hashDihedral(decoder.decode(Objects.requireNonNull(encodedImage, "encodedImage")));
+        return PdqAlgorithm.dihedral(decoder.transform(Objects.requireNonNull(encodedImage, "encodedImage")));
     }
 
     @Override
     public PdqDihedralResult hashDihedral(Path file) throws IOException {
-        return hashDihedral(decoder.decode(Objects.requireNonNull(file, "file")));
+        return PdqAlgorithm.dihedral(decoder.transform(Objects.requireNonNull(file, "file")));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.DirectColorModel;
 import java.awt.image.Raster;
 import java.awt.image.SinglePixelPackedSampleModel;
@@ -38,7 +39,23 @@ final class ImageLuma {
     private static final float[] GREEN = products(PdqAlgorithm.LUMA_FROM_G);
     private static final float[] BLUE = products(PdqAlgorithm.LUMA_FROM_B);
 
+    /**
+     * The 8-bit value {@code ComponentColorModel.getRGB} gives for each 16-bit sRGB sample
+     * ({@code (int) (v / 65535f * 255f + 0.5f)}, in float as there), so 16-bit images read
+     * natively hash exactly as they did through {@code getRGB}.
+     */
+    private static final byte[] SIXTEEN_TO_EIGHT = sixteenToEight();
+
     private ImageLuma() {}
+
+    private static byte[] sixteenToEight() {
+        byte[] table = new byte[1 << 16];
+        for (int v = 0; v < table.length; v++) {
+            float normalised = ((float) v) / ((float) 0xffff);
+            table[v] = (byte) (int) (normalised * 255f + 0.5f);
+        }
+        return table;
+    }
 
     private static float[] products(float coefficient) {
         float[] table = new float[256];
@@ -66,6 +83,16 @@ final class ImageLuma {
                 return new Grey(raster, bytes, samples);
             }
         }
+        if (buffer instanceof DataBufferUShort shorts
+                && raster.getSampleModel() instanceof ComponentSampleModel samples
+                && colorModel instanceof ComponentColorModel
+                && !colorModel.isAlphaPremultiplied()
+                && colorModel.getColorSpace().isCS_sRGB()
+                && colorModel.getNumColorComponents() == 3
+                && samples.getNumBands() >= 3
+                && isSixteenBit(colorModel)) {
+            return new InterleavedRgb16(raster, shorts, samples);
+        }
         if (buffer instanceof DataBufferInt ints
                 && buffer.getNumBanks() == 1
                 && raster.getSampleModel() instanceof SinglePixelPackedSampleModel samples
@@ -78,6 +105,15 @@ final class ImageLuma {
             return new PackedInt(raster, ints, samples, direct);
         }
         return new ViaGetRgb(image);
+    }
+
+    private static boolean isSixteenBit(ColorModel model) {
+        for (int c = 0; c < 3; c++) {
+            if (model.getComponentSize(c) != 16) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isEightBit(int mask) {
@@ -143,6 +179,69 @@ final class ImageLuma {
             int b = blueBase + row;
             for (int x = 0; x < width; x++) {
                 out[x] = RED[red[r] & 0xff] + GREEN[green[g] & 0xff] + BLUE[blue[b] & 0xff];
+                r += pixelStride;
+                g += pixelStride;
+                b += pixelStride;
+            }
+        }
+    }
+
+    /**
+     * Interleaved or banded 16-bit sRGB(A), as ImageIO decodes 16-bit PNGs. Reading it here
+     * rather than through {@code getRGB} is what makes the largest PNGs (8 bytes per pixel)
+     * affordable; the values are the ones {@code getRGB} would give.
+     */
+    private static final class InterleavedRgb16 implements PdqAlgorithm.LumaSource {
+        private final int width;
+        private final int height;
+        private final short[] red;
+        private final short[] green;
+        private final short[] blue;
+        private final int redBase;
+        private final int greenBase;
+        private final int blueBase;
+        private final int pixelStride;
+        private final int scanlineStride;
+
+        InterleavedRgb16(Raster raster, DataBufferUShort buffer, ComponentSampleModel samples) {
+            this.width = raster.getWidth();
+            this.height = raster.getHeight();
+            int[] banks = samples.getBankIndices();
+            int[] offsets = samples.getBandOffsets();
+            int[] bankOffsets = buffer.getOffsets();
+            int origin = (raster.getMinY() - raster.getSampleModelTranslateY()) * samples.getScanlineStride()
+                    + (raster.getMinX() - raster.getSampleModelTranslateX()) * samples.getPixelStride();
+            this.red = buffer.getData(banks[0]);
+            this.green = buffer.getData(banks[1]);
+            this.blue = buffer.getData(banks[2]);
+            this.redBase = origin + bankOffsets[banks[0]] + offsets[0];
+            this.greenBase = origin + bankOffsets[banks[1]] + offsets[1];
+            this.blueBase = origin + bankOffsets[banks[2]] + offsets[2];
+            this.pixelStride = samples.getPixelStride();
+            this.scanlineStride = samples.getScanlineStride();
+        }
+
+        @Override
+        public int width() {
+            return width;
+        }
+
+        @Override
+        public int height() {
+            return height;
+        }
+
+        @Override
+        public void readRow(int y, float[] out) {
+            byte[] eight = SIXTEEN_TO_EIGHT;
+            int row = y * scanlineStride;
+            int r = redBase + row;
+            int g = greenBase + row;
+            int b = blueBase + row;
+            for (int x = 0; x < width; x++) {
+                out[x] = RED[eight[red[r] & 0xffff] & 0xff]
+                        + GREEN[eight[green[g] & 0xffff] & 0xff]
+                        + BLUE[eight[blue[b] & 0xffff] & 0xff];
                 r += pixelStride;
                 g += pixelStride;
                 b += pixelStride;

@@ -57,7 +57,11 @@ final class PdqAlgorithm {
     record Transform(float[] coefficients, int quality) {}
 
     static PdqResult hash(LumaSource source) {
-        Transform t = transform(source);
+        return hash(transform(source));
+    }
+
+    /** The hash of a transform; null (an image below the minimum size) gives the zero hash. */
+    static PdqResult hash(Transform t) {
         if (t == null) {
             return new PdqResult(PdqHash.zero(), 0);
         }
@@ -65,8 +69,12 @@ final class PdqAlgorithm {
     }
 
     static PdqDihedralResult dihedral(LumaSource source) {
+        return dihedral(transform(source));
+    }
+
+    /** The eight dihedral hashes of a transform; null gives eight zero hashes. */
+    static PdqDihedralResult dihedral(Transform t) {
         PdqHash[] hashes = new PdqHash[Dihedral.values().length];
-        Transform t = transform(source);
         if (t == null) {
             Arrays.fill(hashes, PdqHash.zero());
             return new PdqDihedralResult(hashes, 0);
@@ -79,14 +87,22 @@ final class PdqAlgorithm {
         return new PdqDihedralResult(hashes, t.quality());
     }
 
+    static boolean isHashable(long width, long height) {
+        return width >= MIN_HASHABLE_DIMENSION && height >= MIN_HASHABLE_DIMENSION;
+    }
+
     /** Returns null for images below the minimum hashable size. */
     static Transform transform(LumaSource source) {
         int width = source.width();
         int height = source.height();
-        if (width < MIN_HASHABLE_DIMENSION || height < MIN_HASHABLE_DIMENSION) {
+        if (!isHashable(width, height)) {
             return null;
         }
-        float[] downsampled = downsample(source, width, height);
+        return transform(downsample(source, width, height));
+    }
+
+    /** Quality and DCT of the 64x64 downsampled image. */
+    static Transform transform(float[] downsampled) {
         int quality = quality(downsampled);
         return new Transform(dct64To16(downsampled), quality);
     }
@@ -99,39 +115,259 @@ final class PdqAlgorithm {
 
     /**
      * Two X-then-Y passes of a box filter (a tent filter overall), then the 64x64 samples at the
-     * centres of a 64x64 grid. Produces the reference's values for the samples it keeps.
-     *
-     * <p>The image is held as one array per row. That is not for convenience: C2 only vectorises
-     * a loop when it can prove that its loads and stores cannot overlap in a harmful way, which
-     * it can for {@code a[c]} and {@code b[c]} (same index) but not for {@code a[row + c]} and
-     * {@code b[c]}; with row arrays every inner loop is of the first kind.
+     * centres of a 64x64 grid, over a whole source. See {@link Downsampler}.
      */
     static float[] downsample(LumaSource source, int width, int height) {
-        int rowWindow = jaroszWindowSize(width);
-        int columnWindow = jaroszWindowSize(height);
-        float[] rowCounts = windowCounts(width, rowWindow);
-        float[] columnCounts = windowCounts(height, columnWindow);
+        Downsampler downsampler = new Downsampler(width, height);
+        downsampler.accept(source, height);
+        return downsampler.finish();
+    }
 
-        // Pass 1, along rows, straight from the pixel source.
-        float[][] image = new float[height][];
-        float[][] luma = new float[ROW_GROUP][width];
-        for (int y = 0; y < height; y += ROW_GROUP) {
-            int rows = Math.min(ROW_GROUP, height - y);
-            for (int r = 0; r < rows; r++) {
-                source.readRow(y + r, luma[r]);
-                image[y + r] = new float[width];
+    /**
+     * The four box-filter passes as a stream: luma rows go in top to bottom, exactly once, and
+     * the 64x64 samples come out at the end. Nothing is ever held for the whole image, so hashing
+     * needs memory in proportion to the width times the vertical window (1/128 of the height),
+     * not to the pixel count; that is what lets the decoder hand over an image in bands.
+     *
+     * <p>Every sample goes through the same floating-point operations in the same order as in
+     * the reference's four whole-image passes (checked against a textbook implementation in
+     * {@code PdqAlgorithmTests}):
+     *
+     * <ol>
+     *   <li>along each row as it arrives, a running window sum divided by the window count;
+     *   <li>down the columns, a running sum over a ring of the last {@code window + group} rows
+     *       from step 1: the entering row is added before the leaving one is subtracted;
+     *   <li>along each row from step 2, running sums of which only the 64 sampled columns are
+     *       kept;
+     *   <li>down those 64 columns, the same running sum over a ring of narrow rows, keeping the
+     *       64 sampled rows.
+     * </ol>
+     *
+     * <p>The image is held as separate row arrays rather than one flat array. That is not for
+     * convenience: C2 only vectorises a loop when it can prove that its loads and stores cannot
+     * overlap in a harmful way, which it can for {@code a[c]} and {@code b[c]} (same index) but
+     * not for {@code a[row + c]} and {@code b[c]}; with row arrays every inner loop is of the
+     * first kind. Rows go through the horizontal passes eight at a time (interleaved running
+     * sums), except for rows so wide that eight of them would cost more memory than it is worth.
+     */
+    static final class Downsampler {
+
+        /** Above this width rows are filtered one at a time, to keep the buffers small. */
+        private static final int WIDE_ROW = 1 << 16;
+
+        private final int width;
+        private final int height;
+        private final int rowWindow;
+        private final int right;
+        private final int left;
+        private final int group;
+        private final float[] rowCounts;
+        private final float[] columnCounts;
+        private final int[] sampledColumns;
+        private final int[] sampledRows;
+        private final float[] sampledColumnCounts;
+
+        // Step 1 input: luma rows waiting for the horizontal pass.
+        private final float[][] luma;
+        private int lumaRows;
+        private int received;
+
+        // Step 2: horizontally filtered rows, row r in slot r % ring.length.
+        private final float[][] ring;
+        private final float[][] targets;
+        private final float[] columnSums;
+        private int filtered;
+        private int columnOutputs;
+
+        // Step 3 input: vertically filtered rows waiting for the second horizontal pass.
+        private final float[][] vertical;
+        private final float[][] secondSums;
+        private int verticalRows;
+
+        // Step 4: narrow rows of 64 samples, row r in slot r % narrowRing.length.
+        private final float[][] narrowRing;
+        private final float[] narrowSums = new float[SIDE];
+        private int narrowRows;
+        private int nextSample;
+        private final float[] out = new float[SIDE * SIDE];
+
+        Downsampler(int width, int height) {
+            if (!isHashable(width, height)) {
+                throw new IllegalArgumentException("Image of " + width + "x" + height + " is below the hashable size");
             }
-            runningSums(luma, image, y, rows, width, rowWindow);
-            for (int r = 0; r < rows; r++) {
-                divide(image[y + r], rowCounts, width);
+            this.width = width;
+            this.height = height;
+            this.rowWindow = jaroszWindowSize(width);
+            int columnWindow = jaroszWindowSize(height);
+            this.right = (columnWindow + 2) / 2 - 1;
+            this.left = columnWindow - right - 1;
+            this.group = width > WIDE_ROW ? 1 : ROW_GROUP;
+            this.rowCounts = windowCounts(width, rowWindow);
+            this.columnCounts = windowCounts(height, columnWindow);
+            this.sampledColumns = sampleIndices(width);
+            this.sampledRows = sampleIndices(height);
+            this.sampledColumnCounts = new float[SIDE];
+            for (int j = 0; j < SIDE; j++) {
+                sampledColumnCounts[j] = rowCounts[sampledColumns[j]];
+            }
+            this.luma = new float[group][width];
+            // A group of rows is filtered before any of them is used, so the ring holds the
+            // window plus one group.
+            this.ring = new float[columnWindow + group][width];
+            this.targets = new float[group][];
+            this.columnSums = new float[width];
+            this.vertical = new float[group][width];
+            this.secondSums = new float[group][width];
+            this.narrowRing = new float[columnWindow + 1][SIDE];
+        }
+
+        /** Bytes this downsampler allocates for an image of the given size (an estimate for planning). */
+        static long memoryBytes(long width, long height) {
+            long columnWindow = jaroszWindowSize((int) Math.min(Integer.MAX_VALUE, height));
+            long group = width > WIDE_ROW ? 1 : ROW_GROUP;
+            long rows = group * 3 + columnWindow + group + 4;
+            return rows * (width * Float.BYTES + 16) + (columnWindow + 1) * (SIDE * Float.BYTES + 16);
+        }
+
+        /** Takes rows {@code 0..rows-1} of {@code source} as the next rows of the image. */
+        void accept(LumaSource source, int rows) {
+            if (rows > height - received) {
+                throw new IllegalStateException("More rows than the image height " + height);
+            }
+            if (source.width() != width) {
+                throw new IllegalArgumentException("Rows of width " + source.width() + ", expected " + width);
+            }
+            for (int y = 0; y < rows; y++) {
+                source.readRow(y, luma[lumaRows++]);
+                received++;
+                if (lumaRows == group) {
+                    filterLumaRows();
+                }
             }
         }
-        // Pass 1, along columns.
-        boxColumnsInPlace(image, width, height, columnWindow, columnCounts);
-        // Pass 2, along rows, keeping only the 64 sampled columns.
-        float[][] narrow = boxRowsSampled(image, width, height, rowWindow, rowCounts, sampleIndices(width));
-        // Pass 2, along columns, keeping only the 64 sampled rows.
-        return boxColumnsSampled(narrow, height, columnWindow, columnCounts, sampleIndices(height));
+
+        /** The 64x64 downsampled image, once all rows have been given. */
+        float[] finish() {
+            if (received != height) {
+                throw new IllegalStateException("Got " + received + " of " + height + " rows");
+            }
+            if (lumaRows > 0) {
+                filterLumaRows();
+            }
+            // The last rows have no entering row any more; only the leaving ones are subtracted.
+            while (columnOutputs < height) {
+                emitColumnOutput(null);
+            }
+            if (verticalRows > 0) {
+                filterVerticalRows();
+            }
+            for (int k = Math.max(0, height - right); k < height && nextSample < SIDE; k++) {
+                narrowStep(k, null);
+            }
+            if (nextSample != SIDE) {
+                throw new IllegalStateException("Produced " + nextSample + " of " + SIDE + " sampled rows");
+            }
+            return out;
+        }
+
+        /** Step 1 for the buffered luma rows, then step 2 for each of them. */
+        private void filterLumaRows() {
+            int rows = lumaRows;
+            float[][] targets = this.targets;
+            for (int r = 0; r < rows; r++) {
+                targets[r] = ring[(filtered + r) % ring.length];
+            }
+            runningSums(luma, targets, 0, rows, width, rowWindow);
+            for (int r = 0; r < rows; r++) {
+                divide(targets[r], rowCounts, width);
+            }
+            lumaRows = 0;
+            for (int r = 0; r < rows; r++) {
+                int row = filtered++;
+                if (row < right) {
+                    add(columnSums, ring[row % ring.length], width);
+                } else {
+                    emitColumnOutput(ring[row % ring.length]);
+                }
+            }
+        }
+
+        /**
+         * Step 2 for the next output row k: the sums move down by one row, {@code entering} being
+         * row {@code k + right} (null past the bottom) and the leaving one row {@code k - left - 1}
+         * (none before the window is full).
+         */
+        private void emitColumnOutput(float[] entering) {
+            int k = columnOutputs++;
+            float[] leaving = k > left ? ring[(k - left - 1) % ring.length] : null;
+            float[] target = vertical[verticalRows++];
+            float[] sums = columnSums;
+            float count = columnCounts[k];
+            if (entering != null && leaving != null) {
+                for (int c = 0; c < width; c++) {
+                    float s = (sums[c] + entering[c]) - leaving[c];
+                    sums[c] = s;
+                    target[c] = s / count;
+                }
+            } else if (entering != null) {
+                for (int c = 0; c < width; c++) {
+                    float s = sums[c] + entering[c];
+                    sums[c] = s;
+                    target[c] = s / count;
+                }
+            } else if (leaving != null) {
+                for (int c = 0; c < width; c++) {
+                    float s = sums[c] - leaving[c];
+                    sums[c] = s;
+                    target[c] = s / count;
+                }
+            } else {
+                for (int c = 0; c < width; c++) {
+                    target[c] = sums[c] / count;
+                }
+            }
+            if (verticalRows == group) {
+                filterVerticalRows();
+            }
+        }
+
+        /** Step 3: running sums along the buffered rows, keeping the 64 sampled columns. */
+        private void filterVerticalRows() {
+            int rows = verticalRows;
+            runningSums(vertical, secondSums, 0, rows, width, rowWindow);
+            verticalRows = 0;
+            for (int r = 0; r < rows; r++) {
+                float[] rowSums = secondSums[r];
+                float[] narrow = narrowRing[narrowRows % narrowRing.length];
+                for (int j = 0; j < SIDE; j++) {
+                    narrow[j] = rowSums[sampledColumns[j]] / sampledColumnCounts[j];
+                }
+                int row = narrowRows++;
+                if (row < right) {
+                    add(narrowSums, narrow, SIDE);
+                } else {
+                    narrowStep(row - right, narrow);
+                }
+            }
+        }
+
+        /** Step 4 for position k, {@code entering} being narrow row {@code k + right} or null. */
+        private void narrowStep(int k, float[] entering) {
+            if (entering != null) {
+                add(narrowSums, entering, SIDE);
+            }
+            if (k > left) {
+                subtract(narrowSums, narrowRing[(k - left - 1) % narrowRing.length], SIDE);
+            }
+            float count = columnCounts[k];
+            while (nextSample < SIDE && sampledRows[nextSample] == k) {
+                int base = nextSample * SIDE;
+                for (int c = 0; c < SIDE; c++) {
+                    out[base + c] = narrowSums[c] / count;
+                }
+                nextSample++;
+            }
+        }
     }
 
     /** Row or column index of each of the 64 samples, at cell centres as in the reference. */
@@ -277,105 +513,6 @@ final class PdqAlgorithm {
             b6[k] = s6 -= a6[d];
             b7[k] = s7 -= a7[d];
         }
-    }
-
-    /**
-     * Box-filters every column in place, sweeping down the image one row at a time so that all
-     * columns advance together, vectorised, over contiguous memory. Rows that have left the
-     * window are still needed for subtraction after their place has been overwritten, so the
-     * original row arrays are kept in a ring of {@code left + 1} and each output row is written
-     * into the array of the row that has just left the ring: no copying.
-     */
-    private static void boxColumnsInPlace(float[][] image, int width, int height, int window, float[] counts) {
-        int right = (window + 2) / 2 - 1;
-        int left = window - right - 1;
-        float[][] ring = new float[left + 1][];
-        float[] sums = new float[width];
-        for (int k = 0; k < right; k++) {
-            add(sums, image[k], width);
-        }
-        for (int k = 0; k < height; k++) {
-            int slot = k % ring.length;
-            float[] original = image[k];
-            float[] leaving = k > left ? ring[slot] : null;
-            float[] entering = k + right < height ? image[k + right] : null;
-            float[] out = leaving != null ? leaving : new float[width];
-            float count = counts[k];
-            if (entering != null && leaving != null) {
-                for (int c = 0; c < width; c++) {
-                    float s = (sums[c] + entering[c]) - leaving[c];
-                    sums[c] = s;
-                    out[c] = s / count;
-                }
-            } else if (entering != null) {
-                for (int c = 0; c < width; c++) {
-                    float s = sums[c] + entering[c];
-                    sums[c] = s;
-                    out[c] = s / count;
-                }
-            } else {
-                for (int c = 0; c < width; c++) {
-                    float s = sums[c] - leaving[c];
-                    sums[c] = s;
-                    out[c] = s / count;
-                }
-            }
-            ring[slot] = original;
-            image[k] = out;
-        }
-    }
-
-    /** Second horizontal pass: full running sums, but only the sampled columns are kept. */
-    private static float[][] boxRowsSampled(
-            float[][] image, int width, int height, int window, float[] counts, int[] columns) {
-        float[][] sums = new float[ROW_GROUP][width];
-        float[][] narrow = new float[height][SIDE];
-        float[] sampledCounts = new float[SIDE];
-        for (int j = 0; j < SIDE; j++) {
-            sampledCounts[j] = counts[columns[j]];
-        }
-        float[][] group = new float[ROW_GROUP][];
-        for (int y = 0; y < height; y += ROW_GROUP) {
-            int rows = Math.min(ROW_GROUP, height - y);
-            System.arraycopy(image, y, group, 0, rows);
-            runningSums(group, sums, 0, rows, width, window);
-            for (int r = 0; r < rows; r++) {
-                float[] rowSums = sums[r];
-                float[] out = narrow[y + r];
-                for (int j = 0; j < SIDE; j++) {
-                    out[j] = rowSums[columns[j]] / sampledCounts[j];
-                }
-            }
-        }
-        return narrow;
-    }
-
-    /** Second vertical pass over the 64 kept columns, keeping only the 64 sampled rows. */
-    private static float[] boxColumnsSampled(float[][] narrow, int height, int window, float[] counts, int[] rows) {
-        int right = (window + 2) / 2 - 1;
-        int left = window - right - 1;
-        float[] sums = new float[SIDE];
-        float[] out = new float[SIDE * SIDE];
-        for (int k = 0; k < right; k++) {
-            add(sums, narrow[k], SIDE);
-        }
-        int next = 0;
-        for (int k = 0; k < height && next < SIDE; k++) {
-            if (k + right < height) {
-                add(sums, narrow[k + right], SIDE);
-            }
-            if (k > left) {
-                subtract(sums, narrow[k - left - 1], SIDE);
-            }
-            while (next < SIDE && rows[next] == k) {
-                float count = counts[k];
-                for (int c = 0; c < SIDE; c++) {
-                    out[next * SIDE + c] = sums[c] / count;
-                }
-                next++;
-            }
-        }
-        return out;
     }
 
     private static void add(float[] sums, float[] row, int width) {

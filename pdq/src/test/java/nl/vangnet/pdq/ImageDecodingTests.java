@@ -57,6 +57,46 @@ class ImageDecodingTests {
     }
 
     @Test
+    void readsStreamsAndFilesLongerThanTheirBuffersLikeByteArrays(@TempDir Path dir) throws IOException {
+        // Noise does not compress: about 3 MB of PNG, so several 1 MiB chunks and 64 KiB buffers.
+        BufferedImage noise = new BufferedImage(1024, 1024, BufferedImage.TYPE_INT_RGB);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        byte[] png = TestImages.encode(noise, "png");
+        Path file = Files.write(dir.resolve("noise.png"), png);
+        PdqResult fromPixels = hasher.hash(noise);
+
+        assertThat(png.length).isGreaterThan(2 * ByteArrayImageInputStream.CHUNK_BYTES);
+        assertThat(hasher.hash(png)).isEqualTo(fromPixels);
+        assertThat(hasher.hash(new ByteArrayInputStream(png))).isEqualTo(fromPixels);
+        assertThat(hasher.hash(file)).isEqualTo(fromPixels);
+    }
+
+    @Test
+    void refusesImagesWiderThanTheWidthLimitFromTheHeader() {
+        byte[] wide = TestImages.pngClaiming(ImageDecoder.MAX_WIDTH + 1, 10);
+
+        assertThatThrownBy(() -> hasher.hash(wide))
+                .isInstanceOfSatisfying(
+                        ImageTooLargeException.class, e -> assertThat(e.width()).isEqualTo(ImageDecoder.MAX_WIDTH + 1))
+                .hasMessageContaining("wide");
+    }
+
+    @Test
+    void doesNotDecodeImagesBelowTheHashableSize() throws IOException {
+        // 4 x 10,000,000 is under the pixel limit; its hash is zero whatever the pixels, and the
+        // file holds almost no data, so only not decoding it gives that result.
+        byte[] thin = TestImages.pngClaiming(4, 10_000_000);
+
+        assertThat(hasher.hash(thin)).isEqualTo(new PdqResult(PdqHash.zero(), 0));
+        assertThat(hasher.hashDihedral(thin).hashes()).containsOnly(PdqHash.zero());
+    }
+
+    @Test
     void reportsAMissingFileAsAnIoErrorNotAsABadImage() {
         assertThatThrownBy(() -> hasher.hash(Path.of("no", "such", "image.jpg")))
                 .isInstanceOf(NoSuchFileException.class);

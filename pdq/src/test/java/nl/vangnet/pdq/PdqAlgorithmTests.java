@@ -18,7 +18,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PdqAlgorithmTests {
 
     @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"5,5", "7,300", "300,7", "64,64", "127,129", "128,128", "129,127", "333,250", "1024,768", "1000,1601"})
+    @CsvSource({
+        "5,5",
+        "7,300",
+        "300,7",
+        "64,64",
+        "127,129",
+        "128,128",
+        "129,127",
+        "333,250",
+        "1024,768",
+        "1000,1601",
+        "5,3000",
+        "70000,6",
+        "66000,300"
+    })
     void downsamplesExactlyLikeTheTextbookFormulation(int width, int height) {
         float[] luma = randomLuma(width, height, width * 31L + height);
 

@@ -27,7 +27,9 @@ import nl.vangnet.pdq.PdqResult;
  * and for checking the library against the reference tools: {@code hash} prints the same
  * {@code hash,quality,file} lines as the reference CSV files. Results go to standard output and
  * problems to standard error, one line per failed file, so the output can be piped; the exit code
- * is 0 when everything worked, 1 when some input failed and 2 for a usage error.
+ * is 0 when everything worked, 1 when some input failed and 2 for a usage error. A file that fails
+ * (including one too large for the Java heap, see {@code NotEnoughMemoryException}) never stops
+ * the batch: the remaining files are still hashed.
  */
 public final class PdqCli {
 
@@ -54,6 +56,9 @@ public final class PdqCli {
               java -jar vangnet-pdq.jar --help
 
             Exit status: 0 success, 1 some input could not be read, 2 usage error.
+            A file that cannot be hashed (not an image, damaged, over the limits, or
+            too large for the Java heap: "Not enough memory ...", retry with a larger
+            -Xmx) is reported on standard error and the other files are still hashed.
             """;
 
     private PdqCli() {}
@@ -127,7 +132,14 @@ public final class PdqCli {
                 err.println("error: " + file + ": no such file");
                 status = INPUT_FAILED;
             } catch (IOException | RuntimeException e) {
+                // Includes NotEnoughMemoryException: the library has released the memory again.
                 err.println("error: " + file + ": " + e.getMessage());
+                status = INPUT_FAILED;
+            } catch (OutOfMemoryError e) {
+                // The library turns running out of heap while decoding into NotEnoughMemoryException;
+                // this is the last line of defence, so that one file never ends the whole batch.
+                err.println("error: " + file + ": not enough memory to hash this image (Java heap at most "
+                        + Runtime.getRuntime().maxMemory() / 1_000_000 + " MB)");
                 status = INPUT_FAILED;
             }
         }
