@@ -87,6 +87,7 @@ public final class AppProcess implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>(List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
         private final Map<String, String> env = new TreeMap<>();
         private Path logFile;
+        private Path jar;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir.toAbsolutePath();
@@ -128,6 +129,12 @@ public final class AppProcess implements AutoCloseable {
             return this;
         }
 
+        /** Another packaged release to run, e.g. the previous one as a benchmark's baseline. */
+        public Builder jar(Path jar) {
+            this.jar = jar;
+            return this;
+        }
+
         /** Launches the JVM and returns at once; call {@link AppProcess#awaitHealthy()} next. */
         public AppProcess start() {
             try {
@@ -139,7 +146,7 @@ public final class AppProcess implements AutoCloseable {
                 command.add(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString());
                 command.addAll(jvmArgs);
-                command.addAll(launchTarget());
+                command.addAll(jar != null ? List.of("-jar", jar.toString()) : launchTarget());
                 command.add("--vangnet.data-dir=" + dataDir);
                 command.add("--server.port=" + publicPort);
                 command.add("--server.address=127.0.0.1");

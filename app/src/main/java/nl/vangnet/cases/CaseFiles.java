@@ -211,6 +211,17 @@ class CaseFiles {
                 .optional();
     }
 
+    /**
+     * Serialises the hand-over of one help request until the end of the transaction: a second
+     * delivery of the same event waits here and then finds the case the first one opened.
+     */
+    void lockHelpRequest(UUID helpRequestId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:key)")
+                .param("key", helpRequestId.getMostSignificantBits() ^ helpRequestId.getLeastSignificantBits())
+                .query()
+                .singleRow();
+    }
+
     Optional<SystemRow> byHelpRequest(UUID helpRequestId) {
         return jdbc.sql("SELECT * FROM cases.case_file WHERE help_request_id = :id")
                 .param("id", helpRequestId)

@@ -79,8 +79,13 @@ class PortalCases {
 
     @ApplicationModuleListener
     void on(HelpRequestSubmitted submitted) {
-        if (!submitted.professionalHelpRequested()
-                || files.byHelpRequest(submitted.helpRequestId().value()).isPresent()) {
+        if (!submitted.professionalHelpRequested()) {
+            return;
+        }
+        // Delivered at least once (docs/adr/0015): the lock makes a repeated delivery wait for the
+        // first and then see its case, so a help request opens exactly one case.
+        files.lockHelpRequest(submitted.helpRequestId().value());
+        if (files.byHelpRequest(submitted.helpRequestId().value()).isPresent()) {
             return;
         }
         Optional<IntakeManagement.FollowUp> request = intake.followUp(submitted.helpRequestId());
@@ -200,6 +205,7 @@ class PortalCases {
         if (given.scope() != ConsentScope.SHARE_WITH_ORGANISATION || given.organisation() == null) {
             return;
         }
+        files.lockHelpRequest(given.helpRequestId().value()); // a repeated delivery sees the share made
         files.byHelpRequest(given.helpRequestId().value())
                 .filter(c -> c.dataKey() != null)
                 .ifPresent(c -> {

@@ -25,14 +25,15 @@ public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup) {
      * @param memoryKib memory per hash in KiB
      * @param iterations passes over the memory
      * @param parallelism lanes
-     * @param maxConcurrent how many hashes may run at once (bounds memory under load)
+     * @param maxConcurrent how many hashes may run at once (bounds memory and CPU under load; default: one
+     *     per core, since a memory-hard hash keeps a core busy and more at once only makes each slower)
      */
     public record ReceiptHash(int memoryKib, int iterations, int parallelism, int maxConcurrent) {
         public ReceiptHash {
             memoryKib = memoryKib <= 0 ? 12 * 1024 : memoryKib;
             iterations = iterations <= 0 ? 3 : iterations;
             parallelism = parallelism <= 0 ? 1 : parallelism;
-            maxConcurrent = maxConcurrent <= 0 ? 4 : maxConcurrent;
+            maxConcurrent = maxConcurrent <= 0 ? Runtime.getRuntime().availableProcessors() : maxConcurrent;
         }
     }
 

@@ -24,6 +24,8 @@ class SecretHasher {
     static final int SALT_BYTES = 16;
     static final int HASH_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a hash may wait for a slot; longer waits answer "busy" instead of piling up. */
+    private static final long SLOT_WAIT_SECONDS = 15;
 
     private final IntakeProperties.ReceiptHash settings;
     private final Semaphore permits;
@@ -77,6 +79,16 @@ class SecretHasher {
                 + settings.parallelism();
     }
 
+    /** A hashing slot, or false when none came free in time (the caller answers "busy"). */
+    private boolean acquire() {
+        try {
+            return permits.tryAcquire(SLOT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private byte[] compute(String secret, byte[] salt, String parameters) {
         int memory = 0;
         int iterations = 0;
@@ -104,7 +116,9 @@ class SecretHasher {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(params);
         byte[] out = new byte[HASH_BYTES];
-        permits.acquireUninterruptibly();
+        if (!acquire()) {
+            throw new nl.vangnet.shared.Busy("no free hashing slot in time");
+        }
         try {
             generator.generateBytes(secret.getBytes(StandardCharsets.UTF_8), out);
         } finally {

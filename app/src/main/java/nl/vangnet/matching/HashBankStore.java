@@ -32,6 +32,27 @@ class HashBankStore {
     }
 
     /** Inserts a hash and its ADDED change; call inside a transaction. */
+    /**
+     * Whether this very hash is already in the bank from the same source under the same consent:
+     * the hand-over of submitted hashes is delivered at least once, so a second delivery must
+     * not bank the same image twice.
+     */
+    boolean alreadyBanked(String bankId, HashSource source, UUID sourceId, UUID consentId, PdqHash pdq) {
+        lockFeed(); // held to the end of the transaction, so a parallel delivery waits and then sees this one
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM matching.hash
+                                        WHERE bank_id = :bank AND source_type = :source AND source_id = :sourceId
+                                          AND consent_id = :consent AND pdq = :pdq)
+                        """)
+                .param("bank", bankId)
+                .param("source", source.name())
+                .param("sourceId", sourceId)
+                .param("consent", consentId)
+                .param("pdq", pdq.toBytes())
+                .query(Boolean.class)
+                .single();
+    }
+
     long insert(
             UUID reference,
             String bankId,

@@ -105,6 +105,9 @@ public class HashBanks {
         Instant now = clock.instant();
         List<UUID> references = new ArrayList<>();
         for (Parsed p : parsed) {
+            if (store.alreadyBanked(bank, source, sourceId, consentId, p.pdq)) {
+                continue;
+            }
             UUID reference = UUID.randomUUID();
             store.insert(
                     reference,

@@ -31,12 +31,18 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(EmbeddedPostgresServer postgres) {
+    HikariDataSource dataSource(
+            EmbeddedPostgresServer postgres,
+            @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.maximum-pool-size:10}")
+                    int poolSize,
+            @org.springframework.beans.factory.annotation.Value("${spring.datasource.hikari.connection-timeout:10000}")
+                    long connectionTimeoutMillis) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.jdbcUrl());
         config.setUsername(postgres.user());
         config.setPassword(postgres.password());
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(poolSize);
+        config.setConnectionTimeout(connectionTimeoutMillis);
         config.setPoolName("vangnet-embedded");
         return new HikariDataSource(config);
     }
