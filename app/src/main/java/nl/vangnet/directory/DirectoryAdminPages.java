@@ -60,7 +60,7 @@ class DirectoryAdminPages {
         }
         model.addAttribute("o", organisation);
         model.addAttribute("formCodes", administration.formCodes());
-        model.addAttribute("relationValues", administration.relationValues());
+        model.addAttribute("relationValues", administration.relations());
         model.addAttribute("needs", HelpNeed.values());
         model.addAttribute("routes", HelpOrganisation.Route.values());
         model.addAttribute("channelTypes", ChannelType.values());

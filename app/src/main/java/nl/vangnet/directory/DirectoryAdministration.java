@@ -85,6 +85,15 @@ class DirectoryAdministration {
                 .orElse(List.of());
     }
 
+    /** The perpetrator relations with their labels, so the admin page shows words, not codes. */
+    List<Dimension.Value> relations() {
+        return taxonomies
+                .current()
+                .dimension("perpetratorRelation")
+                .map(Dimension::values)
+                .orElse(List.of());
+    }
+
     @Transactional
     HelpOrganisation create(String slug, String name, String actor) {
         List<String> problems = new ArrayList<>();

@@ -63,13 +63,17 @@ public class HelpDirectory {
     /**
      * Every active phone or chat channel of a victims' organisation open at this moment, 24/7
      * lines first. The emergency number is not among them: pages say "in danger, call 112" on
-     * their own line.
+     * their own line. Nor are services only for family or home (Veilig Thuis): these pages are
+     * shown before anyone has said who the other person is (docs/adr/0036).
      */
     @Transactional(readOnly = true)
     public List<OpenChannel> openNow() {
         Instant now = clock.instant();
         List<OpenChannel> open = new ArrayList<>();
         for (HelpOrganisation o : forVictims()) {
+            if (o.route() == HelpOrganisation.Route.HOME) {
+                continue;
+            }
             for (Channel c : o.channels()) {
                 if ((c.type() == ChannelType.PHONE || c.type() == ChannelType.CHAT)
                         && !c.emergency()

@@ -99,6 +99,15 @@ public record HelpOrganisation(
         return WEB_ADDRESS.matcher(a).matches() ? "https://" + a : null;
     }
 
+    /**
+     * Whether the age limits describe the person it serves, so pages show them ("for ages 8 to
+     * 17"). For a service about particular images (it lists forms, like Take It Down) the limit is
+     * the age at which the images were made, which its description says in words instead.
+     */
+    public boolean agesDescribePerson() {
+        return (minAge != null || maxAge != null) && forms.isEmpty();
+    }
+
     public String ageText() {
         if (minAge == null && maxAge == null) {
             return "";

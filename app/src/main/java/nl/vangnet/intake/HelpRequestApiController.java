@@ -37,7 +37,7 @@ class HelpRequestApiController {
     static final String CREATE_EXAMPLE = """
             {"language":"nl","happeningNow":"ongoing","happened":["threatened","shared"],"demand":["money"],\
             "imagesOnline":"yes","urls":["https://voorbeeld.example.org/bericht/123"],"platforms":["instagram"],\
-            "ageBand":"16-17","otherPerson":"online-only-contact","needs":["remove-images","stop-threats"],\
+            "ageBand":"16-17","otherPerson":"online-only-contact","otherPersonAge":"adult","needs":["remove-images","stop-threats"],\
             "barriers":["shame","where-to-go"],"told":["nobody"],"askProfessional":true,\
             "contact":"Bel me na 16 uur op 06 12345678","shareWith":["helpwanted"],"passphrase":""}""";
 
