@@ -115,13 +115,51 @@ class HelpContentBrowserIT {
         return s.english() ? "/help" : "/hulp";
     }
 
+    /** What must never show on a Dutch page: internal slugs and codes, and English words. */
+    private static final List<String> NOT_ON_A_DUTCH_PAGE = List.of(
+            "veilig-thuis",
+            "take-it-down",
+            "stop-it-now",
+            "juridisch-loket",
+            "fier-chat",
+            "meldpunt-kinderporno",
+            "remove-images",
+            "online-only-contact",
+            "peer-or-classmate",
+            "IBA-",
+            "SXT-",
+            "OSI-",
+            "GRM",
+            " the ",
+            " and ",
+            "open now",
+            "unknown",
+            "Phone",
+            "skins",
+            "follow-up");
+
     /** axe-core clean, no sideways scrolling on a phone, and optionally a full-page screenshot. */
     private void check(Page page, Setting s, String shot) {
         BrowserSupport.assertAccessible(page);
+        if (!s.english()) {
+            String text = page.locator("main").innerText();
+            assertThat(NOT_ON_A_DUTCH_PAGE)
+                    .as(page.url() + " shows a slug, a code or an English word")
+                    .noneMatch(text::contains);
+            assertThat(text)
+                    .as(page.url() + " shows a slug")
+                    .doesNotContainPattern("(?<![.\\w/])(helpwanted|csg)(?![.\\w])");
+        }
         if (s.phone()) {
             Object width = page.evaluate("() => document.documentElement.scrollWidth");
+            Object wide = page.evaluate(
+                    "w => [...document.querySelectorAll('body *')]"
+                            + ".filter(e => e.getBoundingClientRect().right > w + 1)"
+                            + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ': '"
+                            + " + (e.textContent || '').trim().slice(0, 60))",
+                    s.width());
             assertThat(((Number) width).intValue())
-                    .as(page.url() + " scroll width")
+                    .as(page.url() + " scroll width; too wide: " + wide)
                     .isLessThanOrEqualTo(s.width());
         }
         if (shot != null) {
@@ -373,6 +411,7 @@ class HelpContentBrowserIT {
             page.locator("input[name=age][value='16plus']").check();
             page.locator("input[name=consent]").check();
             page.locator("main form button[type=submit]").first().click();
+            assertThat(page.locator("fieldset.survey-item").first()).isVisible();
             List<Locator> items = page.locator("fieldset.survey-item").all();
             assertThat(items).isNotEmpty();
             for (Locator item : items) {
