@@ -60,8 +60,9 @@ class DirectoryAdminPages {
         }
         model.addAttribute("o", organisation);
         model.addAttribute("formCodes", administration.formCodes());
-        model.addAttribute("relationValues", administration.relationValues());
+        model.addAttribute("relationValues", administration.relations());
         model.addAttribute("needs", HelpNeed.values());
+        model.addAttribute("routes", HelpOrganisation.Route.values());
         model.addAttribute("channelTypes", ChannelType.values());
         model.addAttribute("now", directory.now());
         return "directory/admin-edit";
@@ -77,6 +78,8 @@ class DirectoryAdminPages {
             @RequestParam(name = "forms", required = false) List<String> forms,
             @RequestParam(name = "needs", required = false) List<String> needs,
             @RequestParam(name = "relations", required = false) List<String> relations,
+            @RequestParam(name = "specialisms", required = false) List<String> specialisms,
+            @RequestParam(name = "route", defaultValue = "") String route,
             @RequestParam(name = "minAge", defaultValue = "") String minAge,
             @RequestParam(name = "maxAge", defaultValue = "") String maxAge,
             @RequestParam(name = "languages", defaultValue = "") String languages,
@@ -99,6 +102,8 @@ class DirectoryAdminPages {
                             forms == null ? List.of() : forms,
                             needs == null ? List.of() : needs,
                             relations == null ? List.of() : relations,
+                            specialisms == null ? List.of() : specialisms,
+                            route,
                             minAge,
                             maxAge,
                             languages,

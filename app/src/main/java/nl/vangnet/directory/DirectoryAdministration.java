@@ -63,6 +63,8 @@ class DirectoryAdministration {
             List<String> forms,
             List<String> needs,
             List<String> relations,
+            List<String> specialisms,
+            String route,
             String minAge,
             String maxAge,
             String languages,
@@ -80,6 +82,15 @@ class DirectoryAdministration {
                 .current()
                 .dimension("perpetratorRelation")
                 .map(Dimension::valueCodes)
+                .orElse(List.of());
+    }
+
+    /** The perpetrator relations with their labels, so the admin page shows words, not codes. */
+    List<Dimension.Value> relations() {
+        return taxonomies
+                .current()
+                .dimension("perpetratorRelation")
+                .map(Dimension::values)
                 .orElse(List.of());
     }
 
@@ -107,6 +118,8 @@ class DirectoryAdministration {
                 Set.of(),
                 Set.of(HelpNeed.NOT_SURE),
                 Set.of(),
+                Set.of(),
+                HelpOrganisation.Route.SUPPORT,
                 null,
                 null,
                 List.of("nl"),
@@ -134,6 +147,7 @@ class DirectoryAdministration {
         HelpOrganisation.Audience audience = switch (form.audience()) {
             case "VICTIMS" -> HelpOrganisation.Audience.VICTIMS;
             case "OWN_BEHAVIOUR" -> HelpOrganisation.Audience.OWN_BEHAVIOUR;
+            case "CRISIS" -> HelpOrganisation.Audience.CRISIS;
             default -> {
                 problems.add("directory.admin.audience.invalid");
                 yield current.audience();
@@ -153,6 +167,21 @@ class DirectoryAdministration {
         Set<String> relations = new LinkedHashSet<>(form.relations());
         if (!relationValues().containsAll(relations)) {
             problems.add("directory.admin.relations.invalid");
+        }
+        Set<String> specialisms = new LinkedHashSet<>(form.specialisms());
+        if (!formCodes().containsAll(specialisms)) {
+            problems.add("directory.admin.specialisms.invalid");
+        }
+        HelpOrganisation.Route route = current.route();
+        if (!form.route().isBlank()) {
+            try {
+                route = HelpOrganisation.Route.valueOf(form.route());
+            } catch (IllegalArgumentException e) {
+                problems.add("directory.admin.route.invalid");
+            }
+        }
+        if (route == HelpOrganisation.Route.HOME && relations.isEmpty()) {
+            problems.add("directory.admin.route.home-without-relations");
         }
         Integer minAge = age(form.minAge(), problems);
         Integer maxAge = age(form.maxAge(), problems);
@@ -212,6 +241,8 @@ class DirectoryAdministration {
                 forms,
                 needs,
                 relations,
+                specialisms,
+                route,
                 minAge,
                 maxAge,
                 languages,

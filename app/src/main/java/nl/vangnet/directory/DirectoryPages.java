@@ -27,6 +27,7 @@ class DirectoryPages {
                         .filter(HelpOrganisation::active)
                         .filter(o -> o.audience() == HelpOrganisation.Audience.OWN_BEHAVIOUR)
                         .toList());
+        model.addAttribute("crisisLines", directory.crisisLines());
         model.addAttribute("now", directory.now());
         return "directory/list";
     }

@@ -14,17 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The directory module's facade: the organisations, which channels are open now (from the
  * {@code Clock} bean, in Dutch local time), and the referral rules that rank organisations for a
- * situation with the reasons why each fits.
+ * situation with the reasons why each fits (docs/adr/0036).
  */
 @Service
 public class HelpDirectory {
-
-    static final int NEED_WEIGHT = 3;
-    static final int FORM_WEIGHT = 2;
-    static final int RELATION_WEIGHT = 2;
-    static final int OPEN_NOW_WEIGHT = 2;
-    static final int AGE_WEIGHT = 1;
-    static final int ANONYMOUS_WEIGHT = 1;
 
     private final HelpOrganisations organisations;
     private final Clock clock;
@@ -46,9 +39,19 @@ public class HelpDirectory {
     /** Active organisations for victims and the people around them. */
     @Transactional(readOnly = true)
     public List<HelpOrganisation> forVictims() {
+        return active(HelpOrganisation.Audience.VICTIMS);
+    }
+
+    /** Active crisis lines (acute distress, thoughts of suicide): shown on every plan, never ranked. */
+    @Transactional(readOnly = true)
+    public List<HelpOrganisation> crisisLines() {
+        return active(HelpOrganisation.Audience.CRISIS);
+    }
+
+    private List<HelpOrganisation> active(HelpOrganisation.Audience audience) {
         return organisations.all().stream()
                 .filter(HelpOrganisation::active)
-                .filter(o -> o.audience() == HelpOrganisation.Audience.VICTIMS)
+                .filter(o -> o.audience() == audience)
                 .toList();
     }
 
@@ -57,14 +60,23 @@ public class HelpDirectory {
         return organisations.bySlug(slug);
     }
 
-    /** Every active phone or chat channel open at this moment, with its organisation, 24/7 lines first. */
+    /**
+     * Every active phone or chat channel of a victims' organisation open at this moment, 24/7
+     * lines first. The emergency number is not among them: pages say "in danger, call 112" on
+     * their own line. Nor are services only for family or home (Veilig Thuis): these pages are
+     * shown before anyone has said who the other person is (docs/adr/0036).
+     */
     @Transactional(readOnly = true)
     public List<OpenChannel> openNow() {
         Instant now = clock.instant();
         List<OpenChannel> open = new ArrayList<>();
         for (HelpOrganisation o : forVictims()) {
+            if (o.route() == HelpOrganisation.Route.HOME) {
+                continue;
+            }
             for (Channel c : o.channels()) {
                 if ((c.type() == ChannelType.PHONE || c.type() == ChannelType.CHAT)
+                        && !c.emergency()
                         && c.availabilityAt(now) == Channel.Availability.OPEN) {
                     open.add(new OpenChannel(o, c));
                 }
@@ -86,26 +98,50 @@ public class HelpDirectory {
      * @param ageFrom youngest possible age of the person, or null when unknown
      * @param ageTo oldest possible age, or null when unknown
      * @param relation the perpetrator relation (taxonomy value), or null
+     * @param dangerNow the person says they are not safe right now
+     * @param offenceAgainstMinor the situation is an offence against a minor (intake's coding rules)
      */
     public record HelpQuery(
             Set<HelpNeed> needs,
             List<String> codes,
             @Nullable Integer ageFrom,
             @Nullable Integer ageTo,
-            @Nullable String relation) {
+            @Nullable String relation,
+            boolean dangerNow,
+            boolean offenceAgainstMinor) {
 
         public HelpQuery {
             needs = needs.isEmpty() ? Set.of(HelpNeed.NOT_SURE) : Set.copyOf(needs);
             codes = List.copyOf(codes);
         }
+
+        public HelpQuery(
+                Set<HelpNeed> needs,
+                List<String> codes,
+                @Nullable Integer ageFrom,
+                @Nullable Integer ageTo,
+                @Nullable String relation) {
+            this(needs, codes, ageFrom, ageTo, relation, false, false);
+        }
+
+        boolean agesKnown() {
+            return ageFrom != null && ageTo != null;
+        }
     }
 
     /**
-     * An organisation that fits, with its score and the reasons, as codes a page turns into
-     * words: {@code need.<need>}, {@code form}, {@code relation}, {@code age}, {@code open-now},
-     * {@code anonymous}.
+     * An organisation that fits, with the tier of the rule that placed it (lower is earlier), the
+     * reasons as codes a page turns into words ({@code danger}, {@code specialist},
+     * {@code minor-offence}, {@code need.<need>}, {@code form}, {@code relation}, {@code age},
+     * {@code open-now}, {@code anonymous}), the channels to show this person (the emergency number
+     * only in danger now) and those open now.
      */
-    public record Match(HelpOrganisation organisation, int score, List<String> reasons, List<Channel> openChannels) {}
+    public record Match(
+            HelpOrganisation organisation,
+            int tier,
+            List<String> reasons,
+            List<Channel> channels,
+            List<Channel> openChannels) {}
 
     /** The organisations that fit, best first, at most {@code limit}. */
     @Transactional(readOnly = true)
@@ -113,60 +149,123 @@ public class HelpDirectory {
         return rank(forVictims(), query, clock.instant(), limit);
     }
 
+    static final int TIER_DANGER = 0;
+    static final int TIER_SPECIALIST = 1;
+    static final int TIER_SPECIALIST_SECONDARY = 2;
+    static final int TIER_REPORTING = 3;
+    static final int TIER_HOME = 4;
+    static final int TIER_NEEDS = 5;
+
     /**
-     * The referral rules. An organisation is left out when it does not serve the person's age or
-     * none of their needs; the rest are scored: each need served, the situation's form, the
-     * perpetrator relation it is for, an age-specific service, a channel open right now and
-     * anonymous contact all count, and ties keep the directory's own order.
+     * The referral rules, in this order (docs/adr/0036):
+     *
+     * <ol>
+     *   <li>left out: an organisation that does not serve the person's whole age band; one that
+     *       lists forms of which none fits; one for family or home when the other person is not
+     *       family or (ex-)partner (or was not named);
+     *   <li>offered: the specialised service for one of the forms (whatever need was ticked); the
+     *       police route in danger now, for every offence against a minor, or to report or stop
+     *       threats; anyone else only when it serves one of the needs;
+     *   <li>ranked in tiers: the police first only in danger now; then the specialist for the
+     *       primary form, then for a secondary form; then the police route for an offence against
+     *       a minor or a wish to report; then the family-and-home service; then the rest;
+     *   <li>within a tier: more needs served, a service for the person's age, a line open now,
+     *       anonymous contact, then the directory's own order.
+     * </ol>
      */
     static List<Match> rank(List<HelpOrganisation> candidates, HelpQuery query, Instant now, int limit) {
-        List<Match> matches = new ArrayList<>();
+        record Ranked(Match match, int needs, boolean forAge, boolean open, boolean anonymous, int position) {}
+        List<Ranked> ranked = new ArrayList<>();
+        String primary = query.codes().isEmpty() ? null : query.codes().getFirst();
         for (HelpOrganisation o : candidates) {
-            if (query.ageFrom() != null && query.ageTo() != null && !o.servesAges(query.ageFrom(), query.ageTo())) {
+            if (query.agesKnown() && !o.servesAges(query.ageFrom(), query.ageTo())) {
                 continue;
             }
-            int score = 0;
+            boolean formListed = !query.codes().isEmpty() && !o.forms().isEmpty();
+            if (formListed && query.codes().stream().noneMatch(o.forms()::contains)) {
+                continue;
+            }
+            boolean relationMatches = query.relation() != null && o.relations().contains(query.relation());
+            if (o.route() == HelpOrganisation.Route.HOME && !relationMatches) {
+                continue;
+            }
             List<String> reasons = new ArrayList<>();
+            boolean reporting = o.route() == HelpOrganisation.Route.REPORTING;
+            boolean specialistPrimary = primary != null && o.specialisms().contains(primary);
+            boolean specialist = query.codes().stream().anyMatch(o.specialisms()::contains);
+            boolean reportWanted = query.needs().contains(HelpNeed.REPORT_POLICE);
+            int tier;
+            if (reporting && query.dangerNow()) {
+                tier = TIER_DANGER;
+                reasons.add("danger");
+            } else if (specialistPrimary) {
+                tier = TIER_SPECIALIST;
+            } else if (specialist) {
+                tier = TIER_SPECIALIST_SECONDARY;
+            } else if (reporting && (query.offenceAgainstMinor() || reportWanted)) {
+                tier = TIER_REPORTING;
+            } else if (o.route() == HelpOrganisation.Route.HOME) {
+                tier = TIER_HOME;
+            } else {
+                tier = TIER_NEEDS;
+            }
+            if (specialist) {
+                reasons.add("specialist");
+            }
+            if (reporting && query.offenceAgainstMinor()) {
+                reasons.add("minor-offence");
+            }
+            int needs = 0;
             for (HelpNeed need : HelpNeed.values()) {
                 if (query.needs().contains(need) && o.needs().contains(need)) {
-                    score += NEED_WEIGHT;
+                    needs++;
                     reasons.add("need." + need.code());
                 }
             }
-            if (reasons.isEmpty()) {
+            boolean offered =
+                    specialist || needs > 0 || (reporting && (query.dangerNow() || query.offenceAgainstMinor()));
+            if (!offered) {
                 continue;
             }
-            if (!query.codes().isEmpty() && !o.forms().isEmpty()) {
-                if (query.codes().stream().noneMatch(o.forms()::contains)) {
-                    continue;
-                }
-                score += FORM_WEIGHT;
+            if (formListed && !specialist) {
                 reasons.add("form");
             }
-            if (query.relation() != null && o.relations().contains(query.relation())) {
-                score += RELATION_WEIGHT;
+            if (relationMatches) {
                 reasons.add("relation");
             }
-            if (query.ageFrom() != null && (o.minAge() != null || o.maxAge() != null)) {
-                score += AGE_WEIGHT;
+            boolean forAge = query.agesKnown() && (o.minAge() != null || o.maxAge() != null);
+            if (forAge) {
                 reasons.add("age");
             }
-            List<Channel> open = o.channels().stream()
+            List<Channel> shown = o.channels().stream()
+                    .filter(c -> !c.emergency() || query.dangerNow())
+                    .toList();
+            List<Channel> open = shown.stream()
                     .filter(c -> c.availabilityAt(now) == Channel.Availability.OPEN)
                     .toList();
-            if (open.stream().anyMatch(c -> c.type() == ChannelType.PHONE || c.type() == ChannelType.CHAT)) {
-                score += OPEN_NOW_WEIGHT;
+            boolean openNow =
+                    open.stream().anyMatch(c -> c.type() == ChannelType.PHONE || c.type() == ChannelType.CHAT);
+            if (openNow) {
                 reasons.add("open-now");
             }
-            if (Boolean.TRUE.equals(o.anonymous())) {
-                score += ANONYMOUS_WEIGHT;
+            boolean anonymous = Boolean.TRUE.equals(o.anonymous());
+            if (anonymous) {
                 reasons.add("anonymous");
             }
-            matches.add(new Match(o, score, List.copyOf(reasons), open));
+            ranked.add(new Ranked(
+                    new Match(o, tier, List.copyOf(reasons), shown, open),
+                    needs,
+                    forAge,
+                    openNow,
+                    anonymous,
+                    o.position()));
         }
-        matches.sort(Comparator.comparingInt(Match::score)
-                .reversed()
-                .thenComparingInt(m -> m.organisation().position()));
-        return matches.size() > limit ? List.copyOf(matches.subList(0, limit)) : List.copyOf(matches);
+        ranked.sort(Comparator.comparingInt((Ranked r) -> r.match().tier())
+                .thenComparing(Comparator.comparingInt(Ranked::needs).reversed())
+                .thenComparing(r -> !r.forAge())
+                .thenComparing(r -> !r.open())
+                .thenComparing(r -> !r.anonymous())
+                .thenComparingInt(Ranked::position));
+        return ranked.stream().limit(limit).map(Ranked::match).toList();
     }
 }

@@ -69,6 +69,7 @@ class HelpOrganisations {
         jdbc.sql("""
                         UPDATE directory.organisation SET name = :name, description_nl = :dnl, description_en = :den,
                                audience = :audience, forms = :forms, needs = :needs, relations = :relations,
+                               specialisms = :specialisms, route = :route,
                                min_age = :minAge, max_age = :maxAge, languages = :languages, anonymous = :anonymous,
                                website = :website, active = :active, position = :position, updated_at = :at
                         WHERE id = :id
@@ -81,6 +82,8 @@ class HelpOrganisations {
                 .param("forms", o.forms().stream().sorted().toArray(String[]::new))
                 .param("needs", o.needs().stream().map(HelpNeed::code).sorted().toArray(String[]::new))
                 .param("relations", o.relations().stream().sorted().toArray(String[]::new))
+                .param("specialisms", o.specialisms().stream().sorted().toArray(String[]::new))
+                .param("route", o.route().name())
                 .param("minAge", o.minAge())
                 .param("maxAge", o.maxAge())
                 .param("languages", o.languages().toArray(String[]::new))
@@ -177,6 +180,8 @@ class HelpOrganisations {
                         .flatMap(Optional::stream)
                         .collect(Collectors.toSet()),
                 Set.copyOf(strings(rs.getArray("relations"))),
+                Set.copyOf(strings(rs.getArray("specialisms"))),
+                HelpOrganisation.Route.valueOf(rs.getString("route")),
                 (Integer) rs.getObject("min_age"),
                 (Integer) rs.getObject("max_age"),
                 strings(rs.getArray("languages")),

@@ -75,6 +75,71 @@ public record OpeningHours(Kind kind, List<Period> periods) {
         }
     }
 
+    /**
+     * Opening times over a run of days, as people write them ("mon–fri 09:00–17:00", "every day
+     * 11:00–21:00").
+     */
+    public record Span(DayOfWeek from, DayOfWeek to, int opensMinute, int closesMinute) {
+        public boolean everyDay() {
+            return from == DayOfWeek.MONDAY && to == DayOfWeek.SUNDAY;
+        }
+
+        public boolean oneDay() {
+            return from == to;
+        }
+
+        public String opens() {
+            return clock(opensMinute);
+        }
+
+        public String closes() {
+            return clock(closesMinute);
+        }
+    }
+
+    /** The periods with consecutive days of the same hours joined, Monday first. */
+    public List<Span> spans() {
+        List<Span> spans = new ArrayList<>();
+        DayOfWeek start = null;
+        List<Period> startHours = List.of();
+        DayOfWeek previous = null;
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<Period> hours = periods.stream().filter(p -> p.day() == day).toList();
+            boolean same = previous != null && !hours.isEmpty() && sameHours(hours, startHours);
+            if (!same) {
+                if (start != null) {
+                    addSpans(spans, start, previous, startHours);
+                }
+                start = hours.isEmpty() ? null : day;
+                startHours = hours;
+            }
+            previous = hours.isEmpty() ? null : day;
+        }
+        if (start != null) {
+            addSpans(spans, start, DayOfWeek.SUNDAY, startHours);
+        }
+        return spans;
+    }
+
+    private static boolean sameHours(List<Period> a, List<Period> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).opensMinute() != b.get(i).opensMinute()
+                    || a.get(i).closesMinute() != b.get(i).closesMinute()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void addSpans(List<Span> spans, DayOfWeek from, DayOfWeek to, List<Period> hours) {
+        for (Period p : hours) {
+            spans.add(new Span(from, to, p.opensMinute(), p.closesMinute()));
+        }
+    }
+
     public static OpeningHours weekly(List<Period> periods) {
         return periods.isEmpty() ? UNKNOWN : new OpeningHours(Kind.WEEKLY, periods);
     }

@@ -62,9 +62,40 @@ final class AnswerRules {
         return problems;
     }
 
+    /** A web address typed without a scheme, such as {@code www.example.org/post/1} or {@code example.org}. */
+    private static final Pattern WITHOUT_SCHEME = Pattern.compile(
+            "(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\.[a-z]{2,63}(:[0-9]{1,5})?([/?#]\\S*)?");
+
     /**
-     * Reads web addresses, one per line (or separated by spaces): each must be a complete http or
-     * https address. Returns the normalised list, or throws with every problem.
+     * An address as people type it, made into the form the rest of the system uses: surrounding
+     * spaces removed, {@code https://} added when no scheme was typed (people copy
+     * {@code www.example.org/...} from the address bar or a message), and the scheme and host in
+     * lower case. Anything that still is not a web address is returned unchanged, so the check
+     * that follows names exactly what was typed.
+     */
+    static String normaliseUrl(String typed) {
+        String url = typed.strip();
+        if (!url.contains("://") && WITHOUT_SCHEME.matcher(url).matches()) {
+            url = "https://" + url;
+        }
+        int schemeEnd = url.indexOf("://");
+        if (schemeEnd > 0) {
+            int hostEnd = url.length();
+            for (char c : new char[] {'/', '?', '#'}) {
+                int at = url.indexOf(c, schemeEnd + 3);
+                if (at >= 0 && at < hostEnd) {
+                    hostEnd = at;
+                }
+            }
+            url = url.substring(0, hostEnd).toLowerCase(Locale.ROOT) + url.substring(hostEnd);
+        }
+        return url;
+    }
+
+    /**
+     * Reads web addresses, one per line: each must be an http or https address, or one typed
+     * without a scheme ({@code www.example.org/...}), which gets {@code https://}. Returns the
+     * normalised list without duplicates; every address that is not one is a problem.
      */
     static List<String> urls(String text, List<Problem> problems) {
         List<String> urls = new ArrayList<>();
@@ -84,9 +115,9 @@ final class AnswerRules {
             return urls;
         }
         for (int i = 0; i < parts.length; i++) {
-            String url = parts[i];
+            String url = normaliseUrl(parts[i]);
             if (!validUrl(url)) {
-                problems.add(Problem.of("urls", "url-invalid", i + 1, abbreviate(url)));
+                problems.add(Problem.of("urls", "url-invalid", i + 1, abbreviate(parts[i])));
             } else if (!urls.contains(url)) {
                 urls.add(url);
             }

@@ -144,10 +144,25 @@ class FollowUpPages {
 
     @GetMapping({"/opvolgen/beelden", "/follow-up/images"})
     String images(HttpServletRequest request, Locale locale, Model model) {
-        if (current(request).isEmpty()) {
+        Optional<IntakeManagement.FollowUp> followUp = current(request).flatMap(intake::followUp);
+        if (followUp.isEmpty()) {
             return expired(locale);
         }
+        model.addAttribute("imageAge", imageAge(followUp.get().answers()));
         return imagesPage(model, locale);
+    }
+
+    /**
+     * Which hash bank to pre-select, from the age band the person gave: under 18 → the minors'
+     * bank, 18 or older → the adults' bank, no age → "don't know" (which goes to the minors'
+     * bank: the safer mistake). The person can change it: an image may date from when they were
+     * younger.
+     */
+    static String imageAge(IntakeAnswers answers) {
+        if (answers.ageBand() == null) {
+            return "unknown";
+        }
+        return answers.minor() ? "minor" : "adult";
     }
 
     private static String imagesPage(Model model, Locale locale) {
@@ -195,6 +210,8 @@ class FollowUpPages {
         if (!problems.isEmpty()) {
             response.setStatus(422);
             model.addAttribute("problems", problems);
+            // What the person chose stays chosen.
+            model.addAttribute("imageAge", List.of("minor", "adult", "unknown").contains(age) ? age : "unknown");
             return imagesPage(model, locale);
         }
         redirect.addFlashAttribute("done", "images-blocked");
@@ -268,6 +285,14 @@ class FollowUpPages {
         model.addAttribute("answers", followUp.answers());
         model.addAttribute("now", directory.now());
         model.addAttribute("zone", nl.vangnet.directory.OpeningHours.ZONE);
+        model.addAttribute("crisisLines", directory.crisisLines());
+        // Shares are shown by the organisation's name, never its internal slug.
+        model.addAttribute(
+                "organisationNames",
+                directory.all().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                nl.vangnet.directory.HelpOrganisation::slug,
+                                nl.vangnet.directory.HelpOrganisation::name)));
         List<IntakeManagement.ConsentView> active = followUp.consents().stream()
                 .filter(IntakeManagement.ConsentView::active)
                 .toList();

@@ -37,7 +37,7 @@ class HelpRequestApiController {
     static final String CREATE_EXAMPLE = """
             {"language":"nl","happeningNow":"ongoing","happened":["threatened","shared"],"demand":["money"],\
             "imagesOnline":"yes","urls":["https://voorbeeld.example.org/bericht/123"],"platforms":["instagram"],\
-            "ageBand":"16-17","otherPerson":"online-only-contact","needs":["remove-images","stop-threats"],\
+            "ageBand":"16-17","otherPerson":"online-only-contact","otherPersonAge":"adult","needs":["remove-images","stop-threats"],\
             "barriers":["shame","where-to-go"],"told":["nobody"],"askProfessional":true,\
             "contact":"Bel me na 16 uur op 06 12345678","shareWith":["helpwanted"],"passphrase":""}""";
 
@@ -70,6 +70,7 @@ class HelpRequestApiController {
             @Nullable List<String> platforms,
             @Nullable String ageBand,
             @Nullable String otherPerson,
+            @Nullable String otherPersonAge,
             @Nullable List<String> needs,
             @Nullable List<String> barriers,
             @Nullable List<String> told,
@@ -109,7 +110,9 @@ class HelpRequestApiController {
             answers = answer(answers, Question.DEMAND, list(body.demand()), found);
         }
         answers = answer(answers, Question.IMAGES, single(body.imagesOnline()), found);
-        List<String> urls = list(body.urls());
+        List<String> urls = list(body.urls()).stream()
+                .map(u -> u == null ? "" : AnswerRules.normaliseUrl(u))
+                .toList();
         if (urls.size() > AnswerRules.MAX_URLS) {
             found.add(AnswerRules.Problem.of("urls", "urls-too-many", AnswerRules.MAX_URLS));
         } else {
@@ -123,6 +126,11 @@ class HelpRequestApiController {
         answers = answer(answers, Question.PLATFORMS, list(body.platforms()), found);
         answers = answer(answers, Question.AGE, single(body.ageBand()), found);
         answers = answer(answers, Question.WHO, single(body.otherPerson()), found);
+        if (body.otherPersonAge() != null && !answers.mayBeMinor()) {
+            found.add(AnswerRules.Problem.of("otherPersonAge", "their-age-for-adult"));
+        } else {
+            answers = answer(answers, Question.THEIR_AGE, single(body.otherPersonAge()), found);
+        }
         answers = answer(answers, Question.NEED, list(body.needs()), found);
         answers = answer(answers, Question.BARRIERS, list(body.barriers()), found);
         answers = answer(answers, Question.TOLD, list(body.told()), found);
@@ -245,7 +253,7 @@ class HelpRequestApiController {
                     match.reasons().stream()
                             .map(r -> new ReasonView(r, text("directory.reason." + r, locale)))
                             .toList(),
-                    match.organisation().channels().stream()
+                    match.channels().stream()
                             .map(c -> new ChannelView(
                                     c.type().code(),
                                     c.contact(),

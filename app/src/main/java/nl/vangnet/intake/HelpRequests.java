@@ -73,11 +73,11 @@ class HelpRequests {
         jdbc.sql("""
                         INSERT INTO intake.help_request (id, lookup_id, receipt_salt, receipt_hash, hash_parameters,
                             passphrase_salt, passphrase_hash, data_key, status, language, source, created_at, updated_at,
-                            happening_now, happened, demand, images_online, platforms, age_band, other_person, needs,
+                            happening_now, happened, demand, images_online, platforms, age_band, other_person, other_person_age, needs,
                             barriers, barrier_categories, told, urgent, taxonomy_version, suggested_code,
                             suggested_dimensions, secondary_codes, url_count, urls_encrypted, contact_encrypted)
                         VALUES (:id, :lookup, :rsalt, :rhash, :params, :psalt, :phash, :key, :status, :language, :source,
-                            :at, :at, :now, :happened, :demand, :images, :platforms, :age, :other, :needs, :barriers,
+                            :at, :at, :now, :happened, :demand, :images, :platforms, :age, :other, :otherAge, :needs, :barriers,
                             :categories, :told, :urgent, :version, :code, :dimensions, :secondary, :urlCount, :urls,
                             :contact)
                         """)
@@ -100,6 +100,7 @@ class HelpRequests {
                 .param("platforms", array(a.platforms()))
                 .param("age", a.ageBand())
                 .param("other", a.otherPerson())
+                .param("otherAge", a.otherPersonAge())
                 .param("needs", array(a.needs()))
                 .param("barriers", array(a.barriers()))
                 .param(
@@ -251,6 +252,7 @@ class HelpRequests {
                 set(rs.getArray("platforms")),
                 rs.getString("age_band"),
                 rs.getString("other_person"),
+                rs.getString("other_person_age"),
                 set(rs.getArray("needs")),
                 set(rs.getArray("barriers")),
                 set(rs.getArray("told")),

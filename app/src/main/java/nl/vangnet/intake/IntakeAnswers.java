@@ -21,6 +21,7 @@ public record IntakeAnswers(
         Set<String> platforms,
         @Nullable String ageBand,
         @Nullable String otherPerson,
+        @Nullable String otherPersonAge,
         Set<String> needs,
         Set<String> barriers,
         Set<String> told,
@@ -28,7 +29,8 @@ public record IntakeAnswers(
         implements Serializable {
 
     public static final IntakeAnswers EMPTY = new IntakeAnswers(
-            null, Set.of(), Set.of(), null, List.of(), Set.of(), null, null, Set.of(), Set.of(), Set.of(), Set.of());
+            null, Set.of(), Set.of(), null, List.of(), Set.of(), null, null, null, Set.of(), Set.of(), Set.of(),
+            Set.of());
 
     public IntakeAnswers {
         happened = copy(happened);
@@ -41,6 +43,36 @@ public record IntakeAnswers(
         visited = copy(visited);
     }
 
+    /** Answers without the other person's age (asked only of someone who may be a child). */
+    public IntakeAnswers(
+            @Nullable String happeningNow,
+            Set<String> happened,
+            Set<String> demand,
+            @Nullable String imagesOnline,
+            List<String> urls,
+            Set<String> platforms,
+            @Nullable String ageBand,
+            @Nullable String otherPerson,
+            Set<String> needs,
+            Set<String> barriers,
+            Set<String> told,
+            Set<String> visited) {
+        this(
+                happeningNow,
+                happened,
+                demand,
+                imagesOnline,
+                urls,
+                platforms,
+                ageBand,
+                otherPerson,
+                null,
+                needs,
+                barriers,
+                told,
+                visited);
+    }
+
     private static Set<String> copy(Set<String> values) {
         return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(values));
     }
@@ -48,6 +80,16 @@ public record IntakeAnswers(
     /** True when threats are still going on or the person says they are in danger. */
     public boolean urgent() {
         return "ongoing".equals(happeningNow) || "danger".equals(happeningNow);
+    }
+
+    /** The age band says the person is under 18. */
+    public boolean minor() {
+        return "under-12".equals(ageBand) || "12-15".equals(ageBand) || "16-17".equals(ageBand);
+    }
+
+    /** The person may be a child: under 18, or the age was not given. */
+    public boolean mayBeMinor() {
+        return ageBand == null || minor();
     }
 
     /** The coded values given for one question (empty when skipped or not reached). */
@@ -60,6 +102,7 @@ public record IntakeAnswers(
             case PLATFORMS -> List.copyOf(platforms);
             case AGE -> ageBand == null ? List.of() : List.of(ageBand);
             case WHO -> otherPerson == null ? List.of() : List.of(otherPerson);
+            case THEIR_AGE -> otherPersonAge == null ? List.of() : List.of(otherPersonAge);
             case NEED -> List.copyOf(needs);
             case BARRIERS -> List.copyOf(barriers);
             case TOLD -> List.copyOf(told);
@@ -76,6 +119,7 @@ public record IntakeAnswers(
         String images = imagesOnline;
         String age = ageBand;
         String who = otherPerson;
+        String theirAge = otherPersonAge;
         Set<String> what = happened;
         Set<String> asked = demand;
         Set<String> where = platforms;
@@ -94,13 +138,24 @@ public record IntakeAnswers(
             case DEMAND -> asked = set;
             case IMAGES -> images = single;
             case PLATFORMS -> where = set;
-            case AGE -> age = single;
+            case AGE -> {
+                age = single;
+                // The other person's age is asked only of someone who may be a child.
+                if (single != null
+                        && !single.equals("under-12")
+                        && !single.equals("12-15")
+                        && !single.equals("16-17")) {
+                    theirAge = null;
+                }
+            }
             case WHO -> who = single;
+            case THEIR_AGE -> theirAge = single;
             case NEED -> wanted = set;
             case BARRIERS -> holding = set;
             case TOLD -> toldWho = set;
         }
-        return new IntakeAnswers(now, what, asked, images, urls, where, age, who, wanted, holding, toldWho, seen);
+        return new IntakeAnswers(
+                now, what, asked, images, urls, where, age, who, theirAge, wanted, holding, toldWho, seen);
     }
 
     IntakeAnswers withUrls(List<String> newUrls) {
@@ -113,6 +168,7 @@ public record IntakeAnswers(
                 platforms,
                 ageBand,
                 otherPerson,
+                otherPersonAge,
                 needs,
                 barriers,
                 told,

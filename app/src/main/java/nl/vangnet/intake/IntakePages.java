@@ -47,6 +47,7 @@ class IntakePages {
         model.addAttribute("openNow", directory.openNow());
         model.addAttribute("now", directory.now());
         model.addAttribute("firstQuestion", Question.NOW.slug());
+        model.addAttribute("crisisLines", directory.crisisLines());
         model.addAttribute(
                 "ownBehaviour",
                 directory.all().stream()
@@ -117,6 +118,7 @@ class IntakePages {
         model.addAttribute("openNow", directory.openNow());
         model.addAttribute("now", directory.now());
         model.addAttribute("nextPath", next(Question.NOW, answers, locale));
+        model.addAttribute("crisisLines", directory.crisisLines());
         return "intake/urgent";
     }
 
@@ -177,21 +179,29 @@ class IntakePages {
         return "redirect:" + PortalPaths.start(locale);
     }
 
+    /**
+     * The counter counts the main questions only, so it never jumps: a follow-up (what the person
+     * who threatens wants, how old the other person is) carries the number of the question it
+     * follows and says it is a follow-up.
+     */
     private void fillQuestion(
             Model model, Question question, IntakeAnswers answers, List<String> selected, String urls) {
         List<Question> applicable = Question.applicable(answers);
         int index = applicable.indexOf(question);
         if (index < 0) {
+            // A follow-up opened directly (a bookmark, the back button): show it after its parent.
             applicable = new ArrayList<>(applicable);
-            applicable.add(Question.DEMAND.ordinal(), question);
+            applicable.add(applicable.indexOf(question.parent()) + 1, question);
             index = applicable.indexOf(question);
         }
+        List<Question> main = Question.main();
         model.addAttribute("question", question);
         model.addAttribute("options", question.options());
         model.addAttribute("selected", selected);
         model.addAttribute("urls", urls);
-        model.addAttribute("number", index + 1);
-        model.addAttribute("total", applicable.size());
+        model.addAttribute("number", main.indexOf(question.parent()) + 1);
+        model.addAttribute("total", main.size());
+        model.addAttribute("followUp", question.followUp());
         model.addAttribute("previous", index > 0 ? applicable.get(index - 1).slug() : null);
     }
 
@@ -201,6 +211,7 @@ class IntakePages {
         model.addAttribute("now", directory.now());
         model.addAttribute("shareable", intake.shareableOrganisations());
         model.addAttribute("openNow", directory.openNow());
+        model.addAttribute("crisisLines", directory.crisisLines());
         model.addAttribute("choices", choices);
         List<Question> applicable = Question.applicable(answers);
         model.addAttribute("lastQuestion", applicable.getLast().slug());

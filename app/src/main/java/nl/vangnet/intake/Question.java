@@ -25,6 +25,10 @@ enum Question {
                     "camera",
                     "received",
                     "remarks",
+                    "flattery",
+                    "private-chat",
+                    "secret",
+                    "meet",
                     "fake-profile",
                     "other")),
     DEMAND("demand", true, List.of("money", "images", "sexual-acts", "meeting", "relationship", "other", "nothing")),
@@ -58,6 +62,8 @@ enum Question {
                     "online-only-contact",
                     "stranger",
                     "unknown")),
+    /** Only for someone who may be a child: is the other person about their age, or an adult? */
+    THEIR_AGE("their-age", false, List.of("same-age", "older-minor", "adult", "unknown")),
     NEED("need", true, Arrays.stream(HelpNeed.values()).map(HelpNeed::code).toList()),
     BARRIERS(
             "barriers",
@@ -138,10 +144,37 @@ enum Question {
         return Arrays.stream(values()).filter(q -> q.slug.equals(slug)).findFirst();
     }
 
-    /** The questions that apply to these answers so far, in order (the demand only after a threat). */
+    /**
+     * A follow-up question belongs to the question before it: it is asked only when that answer
+     * calls for it, and it carries its parent's number ("question 2 of 9, follow-up"), so the
+     * count never jumps when it appears or disappears.
+     */
+    public boolean followUp() {
+        return this == DEMAND || this == THEIR_AGE;
+    }
+
+    /** The question a follow-up belongs to (itself for a main question). */
+    Question parent() {
+        return switch (this) {
+            case DEMAND -> WHAT;
+            case THEIR_AGE -> WHO;
+            default -> this;
+        };
+    }
+
+    /** The main questions, always asked in this order; their number is what the counter shows. */
+    static List<Question> main() {
+        return Arrays.stream(values()).filter(q -> !q.followUp()).toList();
+    }
+
+    /**
+     * The questions that apply to these answers so far, in order: the demand only after a threat,
+     * the other person's age only when the person may be a child (under 18 or age not given).
+     */
     static List<Question> applicable(IntakeAnswers answers) {
         return Arrays.stream(values())
                 .filter(q -> q != DEMAND || answers.happened().contains("threatened"))
+                .filter(q -> q != THEIR_AGE || answers.mayBeMinor())
                 .toList();
     }
 }

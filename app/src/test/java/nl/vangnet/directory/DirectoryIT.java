@@ -160,35 +160,70 @@ class DirectoryIT {
         mvc.perform(post("/staff/admin/directory")
                         .with(user("beheer").roles("ADMIN"))
                         .with(csrf())
-                        .param("slug", "sense")
-                        .param("name", "Sense"))
+                        .param("slug", "nieuwe-hulp")
+                        .param("name", "Nieuwe hulp"))
                 .andExpect(status().is3xxRedirection());
-        HelpOrganisation sense = directory.bySlug("sense").orElseThrow();
-        assertThat(sense.active()).isFalse();
-        assertThat(directory.forVictims()).noneMatch(o -> o.slug().equals("sense"));
-        mvc.perform(post("/staff/admin/directory/sense/channels")
+        HelpOrganisation added = directory.bySlug("nieuwe-hulp").orElseThrow();
+        assertThat(added.active()).isFalse();
+        assertThat(directory.forVictims()).noneMatch(o -> o.slug().equals("nieuwe-hulp"));
+        mvc.perform(post("/staff/admin/directory/nieuwe-hulp/channels")
                         .with(user("beheer").roles("ADMIN"))
                         .with(csrf())
                         .param("type", "CHAT")
                         .param("contact", "sense.info")
                         .param("hours", "24/7"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(directory.bySlug("sense").orElseThrow().channels())
+        assertThat(directory.bySlug("nieuwe-hulp").orElseThrow().channels())
                 .singleElement()
                 .satisfies(c -> assertThat(c.hours()).isEqualTo(OpeningHours.ALWAYS));
-        mvc.perform(get("/staff/admin/directory/sense").with(user("beheer").roles("ADMIN")))
+        mvc.perform(get("/staff/admin/directory/nieuwe-hulp")
+                        .with(user("beheer").roles("ADMIN")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("sense.info")));
 
         // Victims are sent to these addresses: every change is in the audit trail, with who made it.
-        assertThat(audit.about("directory-organisation", "sense"))
+        assertThat(audit.about("directory-organisation", "nieuwe-hulp"))
                 .extracting(AuditEntry::actor, AuditEntry::action)
                 .containsExactly(tuple("beheer", "DIRECTORY_CHANGED"), tuple("beheer", "DIRECTORY_CHANGED"));
-        assertThat(audit.about("directory-organisation", "sense"))
+        assertThat(audit.about("directory-organisation", "nieuwe-hulp"))
                 .extracting(AuditEntry::detail)
                 .anySatisfy(d -> assertThat(d).contains("created"))
                 .anySatisfy(d -> assertThat(d).contains("channel-added"));
         assertThat(audit.verify().intact()).isTrue();
+    }
+
+    @Test
+    void theSeedCarriesTheHelpRoutesAndOnlyPublishedOpeningHours() {
+        HelpOrganisation helpwanted = directory.bySlug("helpwanted").orElseThrow();
+        assertThat(helpwanted.name()).isEqualTo("Helpwanted (Offlimits)");
+        assertThat(helpwanted.specialisms()).contains("SXT-FIN", "SXT-SEX", "GRM", "IBA-DIS", "OTH");
+        assertThat(directory.bySlug("politie").orElseThrow().route()).isEqualTo(HelpOrganisation.Route.REPORTING);
+        assertThat(directory.bySlug("veilig-thuis").orElseThrow().route()).isEqualTo(HelpOrganisation.Route.HOME);
+        HelpOrganisation children = directory.bySlug("kindertelefoon").orElseThrow();
+        assertThat(children.minAge()).isEqualTo(8);
+        assertThat(children.maxAge()).isEqualTo(17);
+        assertThat(children.channels())
+                .allSatisfy(c -> assertThat(c.hours().format())
+                        .isEqualTo(
+                                "mon 11:00-21:00; tue 11:00-21:00; wed 11:00-21:00; thu 11:00-21:00; fri 11:00-21:00; "
+                                        + "sat 11:00-21:00; sun 11:00-21:00"));
+        assertThat(directory.crisisLines())
+                .singleElement()
+                .satisfies(o -> assertThat(o.channels())
+                        .extracting(Channel::contact, c -> c.hours().kind())
+                        .containsExactly(
+                                tuple("113", OpeningHours.Kind.ALWAYS),
+                                tuple("0800 0113", OpeningHours.Kind.ALWAYS),
+                                tuple("113.nl", OpeningHours.Kind.ALWAYS)));
+        assertThat(directory.forVictims()).noneMatch(o -> o.slug().equals("113"));
+        // Hours nobody published stay unknown, so "open now" is never claimed for them (another test
+        // here sets the phone's hours as an administrator would; the chat is untouched).
+        assertThat(helpwanted.channels())
+                .filteredOn(c -> c.type() == ChannelType.CHAT)
+                .singleElement()
+                .satisfies(c -> assertThat(c.hours()).isEqualTo(OpeningHours.UNKNOWN));
+        // 112 is not among the lines "open now": pages say "in danger, call 112" on their own line.
+        assertThat(directory.openNow()).noneMatch(oc -> oc.channel().emergency());
     }
 
     @Test
@@ -205,8 +240,21 @@ class DirectoryIT {
         directory.all().stream()
                 .filter(o -> !o.active())
                 .forEach(o -> assertThat(dutch).doesNotContain(">" + o.name() + "<"));
-        // Websites are text, never links or loads (only the quick-exit link leaves the site).
-        assertThat(dutch).doesNotContainPattern("(src|href)=\"https?://(?!www\\.weeronline\\.nl)");
+        // Websites and chats are links that load nothing until followed, and then without a referrer.
+        assertThat(dutch).doesNotContainPattern("src=\"https?://");
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile("<a[^>]*href=\"https://[^\"]*\"[^>]*>")
+                .matcher(dutch);
+        int external = 0;
+        while (links.find()) {
+            if (!links.group().contains("weeronline")) {
+                assertThat(links.group()).contains("rel=\"noreferrer noopener\"");
+                external++;
+            }
+        }
+        assertThat(external).isGreaterThan(5);
+        assertThat(dutch)
+                .contains("href=\"tel:08000432\"", "href=\"https://kindertelefoon.nl\"", "Voor 8 tot en met 17 jaar")
+                .contains("Denk je aan zelfdoding?", "113 Zelfmoordpreventie", "href=\"tel:113\"");
 
         String english = mvc.perform(get("/help-addresses").header("Accept-Language", "en"))
                 .andExpect(status().isOk())

@@ -94,4 +94,24 @@ class OpeningHoursTests {
         assertThat(weekly.telHref()).isEqualTo("tel:08000000");
         assertThat(unknown.telHref()).isNull();
     }
+
+    @Test
+    void consecutiveDaysWithTheSameHoursAreJoinedForReading() {
+        assertThat(OpeningHours.parse("mon-sun 11:00-21:00").spans())
+                .singleElement()
+                .satisfies(span -> {
+                    assertThat(span.everyDay()).isTrue();
+                    assertThat(span.opens() + "-" + span.closes()).isEqualTo("11:00-21:00");
+                });
+        assertThat(OpeningHours.parse("mon-fri 09:00-17:00; sat 10:00-14:00; sun 10:00-14:00")
+                        .spans())
+                .extracting(s -> s.from() + "-" + s.to() + " " + s.opens() + "-" + s.closes())
+                .containsExactly("MONDAY-FRIDAY 09:00-17:00", "SATURDAY-SUNDAY 10:00-14:00");
+        assertThat(OpeningHours.parse(
+                                "mon 09:00-12:00; mon 13:00-17:00; tue 09:00-12:00; tue 13:00-17:00; thu 09:00-12:00")
+                        .spans())
+                .extracting(s -> s.from() + "-" + s.to() + " " + s.opens())
+                .containsExactly("MONDAY-TUESDAY 09:00", "MONDAY-TUESDAY 13:00", "THURSDAY-THURSDAY 09:00");
+        assertThat(OpeningHours.ALWAYS.spans()).isEmpty();
+    }
 }

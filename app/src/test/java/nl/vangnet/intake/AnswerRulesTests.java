@@ -40,11 +40,27 @@ class AnswerRulesTests {
         assertThat(urls).containsExactly("https://example.org/a", "http://sub.example.net/p?q=1");
     }
 
+    @Test
+    void acceptsAnAddressTypedWithoutHttpsAndNormalisesIt() {
+        List<AnswerRules.Problem> problems = new ArrayList<>();
+        List<String> urls = AnswerRules.urls(
+                "www.Example.org/Post/1?x=A\n  example.net  \nHTTPS://WWW.EXAMPLE.ORG/Post/1?x=A\ninstagram.com/p/AbC",
+                problems);
+        assertThat(problems).isEmpty();
+        // Scheme and host in lower case, the path as typed; the same address twice is kept once.
+        assertThat(urls)
+                .containsExactly(
+                        "https://www.example.org/Post/1?x=A", "https://example.net", "https://instagram.com/p/AbC");
+        assertThat(AnswerRules.normaliseUrl(" not an address ")).isEqualTo("not an address");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "example.org/a",
                 "ftp://example.org/a",
+                "localhost/a",
+                "www.exa mple.org/a",
+                "just some words",
                 "javascript:alert(1)",
                 "https://localhost/a",
                 "https://user:pw@example.org/",

@@ -64,7 +64,9 @@ class CodingRulesTests {
     void aChildUnder16WhoIsAskedForPhotosIsGroomingWithTheGroomingDimensionsLeftToConfirm() {
         SuggestedCoding coding = rules.suggest(answers(List.of("asking"), List.of(), "12-15"));
         assertThat(coding.code()).isEqualTo("GRM");
-        assertThat(coding.toConfirm()).containsExactlyInAnyOrder("moPhase", "moMarkers");
+        // Asking for photos is the sexual stage; how contact was built is for a professional to confirm.
+        assertThat(coding.dimensions()).containsEntry("moPhase", List.of("sexual-stage"));
+        assertThat(coding.toConfirm()).containsExactly("moMarkers");
         assertThat(rules.suggest(answers(List.of("asking"), List.of(), "18-24")).code())
                 .isEqualTo("OSI-SOLICIT");
         assertThat(rules.suggest(answers(List.of("remarks"), List.of(), "under-12"))
@@ -122,6 +124,116 @@ class CodingRulesTests {
                 .containsExactly("LIVE", "IMP");
     }
 
+    private static IntakeAnswers child(String age, List<String> what, String who, String theirAge) {
+        IntakeAnswers a = answers(what, List.of(), age);
+        if (who != null) {
+            a = a.with(Question.WHO, List.of(who));
+        }
+        return theirAge == null ? a : a.with(Question.THEIR_AGE, List.of(theirAge));
+    }
+
+    @Test
+    void pressureFromAClassmateOfTheSameAgeIsPeerSolicitationNotGrooming() {
+        SuggestedCoding peer = rules.suggest(child("12-15", List.of("asking"), "peer-or-classmate", "same-age"));
+        assertThat(peer.code()).isEqualTo("OSI-SOLICIT");
+        assertThat(peer.dimensions()).containsEntry("perpetratorRelation", List.of("peer-or-classmate"));
+        assertThat(peer.toConfirm()).isEmpty();
+        // A classmate whose age was not given is taken to be a peer too; a slightly older minor as well.
+        assertThat(rules.suggest(child("12-15", List.of("asking"), "peer-or-classmate", null))
+                        .code())
+                .isEqualTo("OSI-SOLICIT");
+        assertThat(rules.suggest(child("under-12", List.of("asking"), "online-only-contact", "older-minor"))
+                        .code())
+                .isEqualTo("OSI-SOLICIT");
+        // Sexual remarks between peers are harassment, not sexual chat by an adult.
+        assertThat(rules.suggest(child("12-15", List.of("remarks"), "peer-or-classmate", "same-age"))
+                        .code())
+                .isEqualTo("OSI-HAR");
+    }
+
+    @Test
+    void anAdultBuildingContactWithAChildIsGroomingWithPhaseAndMarkers() {
+        SuggestedCoding coding = rules.suggest(
+                child("12-15", List.of("flattery", "private-chat", "secret"), "online-only-contact", "adult"));
+        assertThat(coding.code()).isEqualTo("GRM");
+        assertThat(coding.secondaryCodes()).isEmpty();
+        assertThat(coding.dimensions())
+                .containsEntry("moPhase", List.of("exclusivity"))
+                .containsEntry("moMarkers", List.of("public-to-private-chat"))
+                .containsEntry("victimAgeAtIncident", List.of("12-15"));
+        assertThat(coding.toConfirm()).isEmpty();
+        assertThat(rules.suggest(child("16-17", List.of("flattery"), "acquaintance", "adult"))
+                        .dimensions())
+                .containsEntry("moPhase", List.of("relationship-forming"));
+        // 16 and 17 are children too: an adult who keeps asking them for photos is grooming.
+        assertThat(rules.suggest(child("16-17", List.of("asking"), "online-only-contact", "adult"))
+                        .code())
+                .isEqualTo("GRM");
+        assertThat(rules.suggest(child("16-17", List.of("remarks"), "stranger", "adult"))
+                        .code())
+                .isEqualTo("GRM");
+        assertThat(rules.suggest(child("12-15", List.of("remarks"), "stranger", "adult"))
+                        .code())
+                .isEqualTo("SXC");
+        assertThat(rules.suggest(child("12-15", List.of("meet"), "online-only-contact", "adult"))
+                        .code())
+                .isEqualTo("GRM");
+        // Under 16 with an online contact whose age is not known: the precautionary reading.
+        assertThat(rules.suggest(child("12-15", List.of("meet"), "online-only-contact", "unknown"))
+                        .code())
+                .isEqualTo("GRM");
+        // No age given, but an adult: the person may be a child, so grooming is suggested for a professional to check.
+        assertThat(rules.suggest(child(null, List.of("private-chat"), "online-only-contact", "adult"))
+                        .code())
+                .isEqualTo("GRM");
+    }
+
+    @Test
+    void groomingSignsAloneAreNoCodeForAdultsOrPeers() {
+        assertThat(rules.suggest(child("25-plus", List.of("flattery", "meet"), "online-only-contact", null))
+                        .code())
+                .isEqualTo("OTH");
+        assertThat(rules.suggest(child("12-15", List.of("meet"), "peer-or-classmate", "same-age"))
+                        .code())
+                .isEqualTo("OTH");
+        assertThat(rules.suggest(child("18-24", List.of("asking"), "online-only-contact", null))
+                        .code())
+                .isEqualTo("OSI-SOLICIT");
+    }
+
+    @Test
+    void offencesAgainstAMinorAreRecognisedWhateverNeedWasTicked() {
+        for (String act : List.of("recorded", "camera", "shared", "fake", "threatened")) {
+            IntakeAnswers minor = answers(List.of(act), List.of(), "16-17");
+            assertThat(CodingRules.offenceAgainstMinor(minor, CodingRules.codes(minor)))
+                    .as(act)
+                    .isTrue();
+            IntakeAnswers adult = answers(List.of(act), List.of(), "18-24");
+            assertThat(CodingRules.offenceAgainstMinor(adult, CodingRules.codes(adult)))
+                    .as(act + " of an adult")
+                    .isFalse();
+        }
+        IntakeAnswers grooming = child(null, List.of("secret"), "online-only-contact", "adult");
+        assertThat(CodingRules.offenceAgainstMinor(grooming, CodingRules.codes(grooming)))
+                .isTrue();
+        IntakeAnswers peer = child("12-15", List.of("asking"), "peer-or-classmate", "same-age");
+        assertThat(CodingRules.offenceAgainstMinor(peer, CodingRules.codes(peer)))
+                .isFalse();
+        IntakeAnswers flashing = answers(List.of("received"), List.of(), "16-17");
+        assertThat(CodingRules.offenceAgainstMinor(flashing, CodingRules.codes(flashing)))
+                .isFalse();
+    }
+
+    @Test
+    void changingTheAgeToAnAdultDropsTheOtherPersonsAge() {
+        IntakeAnswers a = child("12-15", List.of("asking"), "online-only-contact", "adult");
+        assertThat(a.otherPersonAge()).isEqualTo("adult");
+        assertThat(a.with(Question.AGE, List.of("25-plus")).otherPersonAge()).isNull();
+        assertThat(Question.applicable(a.with(Question.AGE, List.of("25-plus"))))
+                .doesNotContain(Question.THEIR_AGE);
+        assertThat(Question.applicable(IntakeAnswers.EMPTY)).contains(Question.THEIR_AGE);
+    }
+
     /** Property: for any answers, every suggested dimension is valid for the code; only mandatory gaps remain. */
     @Test
     void everySuggestionValidatesExceptForDimensionsLeftToConfirm() {
@@ -148,6 +260,24 @@ class CodingRulesTests {
             assertThat(problems).as(a.toString()).allMatch(p -> p.type() == CodingProblem.Type.MANDATORY_MISSING);
             assertThat(problems.stream().map(CodingProblem::dimension).toList())
                     .containsExactlyInAnyOrderElementsOf(coding.toConfirm());
+            List<String> all = coding.allCodes();
+            if (CodingRules.peer(a)) {
+                assertThat(all).as("a peer never grooms: " + a).doesNotContain("GRM");
+            }
+            if (!a.mayBeMinor()) {
+                assertThat(all).as("adults are not groomed: " + a).doesNotContain("GRM", "SXC");
+            }
+            if (a.happened().contains("asking")) {
+                assertThat(all)
+                        .as("asking for photos is grooming exactly when an adult builds contact with a child: " + a)
+                        .contains(CodingRules.adultContactWithChild(a) ? "GRM" : "OSI-SOLICIT");
+            }
+            if (a.minor()
+                    && all.stream().anyMatch(c -> c.startsWith("SXT-") || c.startsWith("IBA-") || c.equals("LIVE"))) {
+                assertThat(CodingRules.offenceAgainstMinor(a, all))
+                        .as(a.toString())
+                        .isTrue();
+            }
             assertThat(CodingRules.PRECEDENCE.indexOf(coding.code()))
                     .as("the primary code comes first in precedence")
                     .isLessThanOrEqualTo(coding.secondaryCodes().stream()

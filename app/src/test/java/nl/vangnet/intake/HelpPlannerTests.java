@@ -48,6 +48,48 @@ class HelpPlannerTests {
     }
 
     @Test
+    void theUrgentShortcutGivesDoNotPayWhileWhatHappenedIsNotToldYet() {
+        IntakeAnswers fast = IntakeAnswers.EMPTY.with(Question.NOW, List.of("ongoing"));
+        assertThat(steps(fast)).startsWith("no-pay", "stop-contact", "evidence").contains("police", "crisis");
+        // Once what happened is told and it is no threat, the steps follow that instead.
+        assertThat(steps(fast.with(Question.WHAT, List.of("received")))).doesNotContain("no-pay");
+        assertThat(steps(IntakeAnswers.EMPTY.with(Question.NOW, List.of("stopped"))))
+                .doesNotContain("no-pay");
+    }
+
+    @Test
+    void aGroomedChildIsToldNotToSendOrMeetThatTellingIsFineAndWhereThePoliceAre() {
+        IntakeAnswers a = IntakeAnswers.EMPTY
+                .with(Question.WHAT, List.of("asking", "meet"))
+                .with(Question.AGE, List.of("12-15"))
+                .with(Question.WHO, List.of("online-only-contact"))
+                .with(Question.THEIR_AGE, List.of("adult"))
+                .with(Question.NEED, List.of("talk"));
+        assertThat(steps(a))
+                .startsWith("no-send", "no-meet", "stop-contact", "evidence", "block-report")
+                .contains("secret-ok", "trusted-adult", "police", "talk", "crisis");
+        var query = HelpPlanner.query(a, rules.suggest(a));
+        assertThat(query.offenceAgainstMinor()).isTrue();
+        assertThat(query.dangerNow()).isFalse();
+        assertThat(HelpPlanner.query(
+                                IntakeAnswers.EMPTY.with(Question.NOW, List.of("danger")),
+                                rules.suggest(IntakeAnswers.EMPTY))
+                        .dangerNow())
+                .isTrue();
+    }
+
+    @Test
+    void theHashBankOnTheImagesPageFollowsTheAgeBand() {
+        assertThat(FollowUpPages.imageAge(IntakeAnswers.EMPTY.with(Question.AGE, List.of("16-17"))))
+                .isEqualTo("minor");
+        assertThat(FollowUpPages.imageAge(IntakeAnswers.EMPTY.with(Question.AGE, List.of("25-plus"))))
+                .isEqualTo("adult");
+        assertThat(FollowUpPages.imageAge(IntakeAnswers.EMPTY.with(Question.AGE, List.of("18-24"))))
+                .isEqualTo("adult");
+        assertThat(FollowUpPages.imageAge(IntakeAnswers.EMPTY)).isEqualTo("unknown");
+    }
+
+    @Test
     void theDirectoryQueryCarriesNeedsCodesAgeAndRelation() {
         IntakeAnswers a = IntakeAnswers.EMPTY
                 .with(Question.WHAT, List.of("shared", "fake"))

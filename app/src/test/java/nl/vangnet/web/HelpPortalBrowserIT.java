@@ -152,7 +152,7 @@ class HelpPortalBrowserIT {
         checked(page);
         keyboardAnswer(page, "threatened", "shared");
         page.waitForURL(base + "/hulp/demand");
-        assertThat(page.locator(".progress-text")).hasText("Vraag 3 van 10");
+        assertThat(page.locator(".progress-text")).hasText("Vraag 2 van 9: vervolgvraag");
         checked(page);
         keyboardAnswer(page, "money");
 
@@ -178,6 +178,9 @@ class HelpPortalBrowserIT {
         page.waitForURL(base + "/hulp/who");
         checked(page);
         keyboardAnswer(page, "online-only-contact");
+        page.waitForURL(base + "/hulp/their-age");
+        checked(page);
+        keyboardAnswer(page, "unknown");
         page.waitForURL(base + "/hulp/need");
         checked(page);
         keyboardAnswer(page, "remove-images", "stop-threats", "talk");
@@ -297,11 +300,11 @@ class HelpPortalBrowserIT {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Je bericht is verstuurd");
         assertThat(page.locator(".message-item--mine")).containsText("Kunnen jullie de foto offline halen?");
 
-        page.locator(".consent", new Page.LocatorOptions().setHasText("Gedeeld met: helpwanted"))
+        page.locator(".consent", new Page.LocatorOptions().setHasText("Gedeeld met: Helpwanted (Offlimits)"))
                 .getByRole(AriaRole.BUTTON)
                 .click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Je toestemming is ingetrokken");
-        assertThat(page.locator(".consent")).not().containsText("helpwanted");
+        assertThat(page.locator(".consent")).not().containsText("Helpwanted");
         checked(page);
 
         page.locator("input[name=confirm]").check();
@@ -330,7 +333,7 @@ class HelpPortalBrowserIT {
         page.locator("main form button[type=submit]").click();
         page.waitForURL(base + "/follow-up/request");
         assertThat(page.locator(".status")).containsText("You did not ask for a professional");
-        assertThat(page.locator("main")).containsText("Shared with: politie");
+        assertThat(page.locator("main")).containsText("Shared with: Politie");
         assertThat(page.locator(".organisations")).containsText("StopNCII.org");
         checked(page);
         page.locator("input[name=confirm]").check();
