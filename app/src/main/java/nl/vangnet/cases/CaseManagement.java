@@ -373,7 +373,17 @@ public class CaseManagement {
                 files.history(scope, id),
                 messages,
                 row.helpRequestId() != null,
-                messaging);
+                messaging,
+                account(key, id, row.account()));
+    }
+
+    private CaseView.@Nullable VictimAccount account(
+            byte @Nullable [] key, CaseId id, CaseFiles.@Nullable VictimAccountRow row) {
+        if (row == null) {
+            return null;
+        }
+        String words = key != null && row.words() != null ? crypto.open(key, id, "victim-words", row.words()) : null;
+        return new CaseView.VictimAccount(row.needs(), row.barriers(), row.told(), words);
     }
 
     private Incident withDescription(byte @Nullable [] key, CaseId id, CaseFiles.IncidentRow row) {

@@ -85,12 +85,26 @@ public class IntakeManagement {
      * @param contact how a professional may reach them (optional, encrypted), only with askProfessional
      * @param shareWith directory slugs to share the request with
      * @param passphrase an optional own passphrase, needed with the receipt from then on
+     * @param ownWords what the victim wants the professional to know, in their own words (optional,
+     *     encrypted), only with askProfessional
      */
-    public record SaveChoices(boolean askProfessional, String contact, List<String> shareWith, String passphrase) {
+    public record SaveChoices(
+            boolean askProfessional, String contact, List<String> shareWith, String passphrase, String ownWords) {
         public SaveChoices {
             contact = contact == null ? "" : contact.strip();
             shareWith = shareWith == null ? List.of() : List.copyOf(new LinkedHashSet<>(shareWith));
             passphrase = passphrase == null ? "" : passphrase;
+            ownWords = ownWords == null ? "" : ownWords.strip();
+        }
+
+        /** Choices without anything in the victim's own words. */
+        public SaveChoices(boolean askProfessional, String contact, List<String> shareWith, String passphrase) {
+            this(askProfessional, contact, shareWith, passphrase, "");
+        }
+
+        @Override
+        public String toString() {
+            return "SaveChoices[askProfessional=" + askProfessional + "]";
         }
     }
 
@@ -115,6 +129,12 @@ public class IntakeManagement {
             AnswerRules.text("contact", choices.contact(), AnswerRules.MAX_CONTACT, false, problems);
             if (!choices.askProfessional()) {
                 problems.add(AnswerRules.Problem.of("contact", "contact-without-help"));
+            }
+        }
+        if (!choices.ownWords().isEmpty()) {
+            AnswerRules.text("ownWords", choices.ownWords(), AnswerRules.MAX_OWN_WORDS, true, problems);
+            if (!choices.askProfessional()) {
+                problems.add(AnswerRules.Problem.of("ownWords", "own-words-without-help"));
             }
         }
         Set<String> known = new LinkedHashSet<>();
@@ -151,6 +171,9 @@ public class IntakeManagement {
         byte[] contact = choices.contact().isEmpty() || !choices.askProfessional()
                 ? null
                 : encryption.encrypt(dataKey, choices.contact(), context(id, "contact"));
+        byte[] ownWords = choices.ownWords().isEmpty() || !choices.askProfessional()
+                ? null
+                : encryption.encrypt(dataKey, choices.ownWords(), context(id, "own-words"));
         Instant now = clock.instant();
         String language = Languages.isEnglish(locale) ? "en" : "nl";
         Receipt saved = transactions.execute(status -> {
@@ -174,7 +197,8 @@ public class IntakeManagement {
                             answers,
                             suggested,
                             urls,
-                            contact),
+                            contact,
+                            ownWords),
                     source.name(),
                     answers.urls().size(),
                     now);
@@ -197,7 +221,10 @@ public class IntakeManagement {
                     answers.urgent(),
                     choices.askProfessional(),
                     List.copyOf(answers.needs()),
-                    choices.shareWith()));
+                    choices.shareWith(),
+                    List.copyOf(answers.barriers()),
+                    List.copyOf(answers.told()),
+                    ownWords != null));
             return r;
         });
         return new Submission(id, saved.formatted(), suggested, plan);
@@ -449,6 +476,24 @@ public class IntakeManagement {
     }
 
     /**
+     * What the victim wrote in their own words for the professional, decrypted for the one helping
+     * them (the cases module), only while professional help is active.
+     */
+    public Optional<String> ownWords(HelpRequestId id) {
+        Optional<HelpRequests.Stored> stored = requests.byId(id);
+        if (stored.isEmpty() || stored.get().ownWordsEncrypted() == null) {
+            return Optional.empty();
+        }
+        boolean help =
+                requests.consents(id).stream().anyMatch(c -> c.active() && c.scope() == ConsentScope.PROFESSIONAL_HELP);
+        if (!help) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                encryption.decrypt(stored.get().dataKey(), stored.get().ownWordsEncrypted(), context(id, "own-words")));
+    }
+
+    /**
      * The victim shares their request with one more organisation from the directory, after saving:
      * a new consent, published as {@link ConsentGiven}. False when the organisation is unknown or
      * already shared with.
@@ -492,6 +537,8 @@ public class IntakeManagement {
                     }
                 }
                 requests.setStatus(id, HelpRequestStatus.SAVED, now);
+                // What was written for the professional has no reader any more.
+                requests.eraseOwnWords(id, now);
             }
             if (withdrawn.stream().anyMatch(c -> c.scope() == ConsentScope.CONTACT_DETAILS)) {
                 requests.eraseContact(id, now);

@@ -132,6 +132,7 @@ class IntakePages {
             @RequestParam(name = "contact", defaultValue = "") String contact,
             @RequestParam(name = "shareWith", required = false) List<String> shareWith,
             @RequestParam(name = "passphrase", defaultValue = "") String passphrase,
+            @RequestParam(name = "ownWords", defaultValue = "") String ownWords,
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale,
@@ -139,7 +140,7 @@ class IntakePages {
             RedirectAttributes redirect) {
         IntakeAnswers answers = answers(request);
         IntakeManagement.SaveChoices choices = new IntakeManagement.SaveChoices(
-                askProfessional, contact, shareWith == null ? List.of() : shareWith, passphrase);
+                askProfessional, contact, shareWith == null ? List.of() : shareWith, passphrase, ownWords);
         try {
             IntakeManagement.Submission submission =
                     intake.submit(answers, choices, IntakeManagement.Source.WEB, locale);
@@ -157,7 +158,8 @@ class IntakePages {
             fillPlan(
                     model,
                     answers,
-                    new IntakeManagement.SaveChoices(askProfessional, contact, choices.shareWith(), ""));
+                    new IntakeManagement.SaveChoices(
+                            askProfessional, contact, choices.shareWith(), "", choices.ownWords()));
             model.addAttribute("problems", problems.show(problem.problems(), locale));
             return "intake/plan";
         }
