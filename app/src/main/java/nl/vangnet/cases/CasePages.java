@@ -452,7 +452,12 @@ class CasePages {
             cases.recordConsent(viewer, caseId, new OrganisationId(org.get()), chosen, consentHow);
             return done(caseId, "shared", redirect);
         } catch (CaseProblem e) {
-            return refused(viewer, caseId, e, Map.of(), session, locale, model, response);
+            // What was chosen comes back as it was; nothing is chosen for the staff member.
+            Map<String, String> draft = Map.of(
+                    "shareOrganisation", organisation,
+                    "shareParts", String.join(",", parts == null ? List.of() : parts),
+                    "shareHow", how);
+            return refused(viewer, caseId, e, draft, session, locale, model, response);
         }
     }
 

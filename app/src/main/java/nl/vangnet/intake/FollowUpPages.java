@@ -29,16 +29,19 @@ class FollowUpPages {
     private final HelpDirectory directory;
     private final FieldProblems problems;
     private final java.util.List<FollowUpPanels> panels;
+    private final java.util.List<FollowUpShares> shares;
 
     FollowUpPages(
             IntakeManagement intake,
             HelpDirectory directory,
             FieldProblems problems,
-            java.util.List<FollowUpPanels> panels) {
+            java.util.List<FollowUpPanels> panels,
+            java.util.List<FollowUpShares> shares) {
         this.intake = intake;
         this.directory = directory;
         this.problems = problems;
         this.panels = panels;
+        this.shares = shares;
     }
 
     @GetMapping({"/opvolgen", "/follow-up"})
@@ -129,6 +132,7 @@ class FollowUpPages {
     @PostMapping({"/opvolgen/toestemming", "/follow-up/consent"})
     String withdraw(
             @RequestParam(name = "consent", defaultValue = "") String consent,
+            @RequestParam(name = "share", defaultValue = "") String share,
             HttpServletRequest request,
             Locale locale,
             RedirectAttributes redirect) {
@@ -136,8 +140,14 @@ class FollowUpPages {
         if (id.isEmpty()) {
             return expired(locale);
         }
-        UUID consentId = uuid(consent);
-        boolean done = consentId != null && intake.withdraw(id.get(), consentId);
+        boolean done;
+        if (!share.isEmpty()) {
+            // A share staff made with her consent: the module that made it ends it.
+            done = shares.stream().anyMatch(s -> s.withdraw(id.get(), share));
+        } else {
+            UUID consentId = uuid(consent);
+            done = consentId != null && intake.withdraw(id.get(), consentId);
+        }
         redirect.addFlashAttribute("done", done ? "consent-withdrawn" : "consent-unknown");
         return "redirect:" + viewPath(locale);
     }
@@ -272,6 +282,15 @@ class FollowUpPages {
                 .filter(IntakeManagement.ConsentView::active)
                 .toList();
         model.addAttribute("activeConsents", active);
+        model.addAttribute(
+                "staffShares",
+                shares.stream()
+                        .flatMap(s -> s.sharesFor(followUp.id(), locale).stream())
+                        .toList());
+        // Organisations by name, never by their internal slug.
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        directory.all().forEach(o -> names.put(o.slug(), o.name()));
+        model.addAttribute("organisationNames", names);
         model.addAttribute(
                 "shareable",
                 intake.shareableOrganisations().stream()
