@@ -900,6 +900,28 @@ class CaseFiles {
         return spec.query((rs, n) -> summary(rs)).list();
     }
 
+    /** An owned case with a victim message nobody of the organisation has read yet. */
+    record UnreadRow(CaseSummary summary, Instant repliedAt) {}
+
+    /** The inbox: owned cases (any status) with unread victim messages, the longest waiting first. */
+    List<UnreadRow> unread(Scope scope, int limit) {
+        String sql = "SELECT c.*, true AS is_owner, " + PRIMARY_CODE + " AS primary_code FROM cases.case_file c"
+                + " WHERE c.reply_unread AND " + OWNER
+                + " ORDER BY c.victim_replied_at, c.id LIMIT :limit";
+        return scope.bind(jdbc.sql(sql))
+                .param("limit", limit)
+                .query((rs, n) -> new UnreadRow(
+                        summary(rs), rs.getTimestamp("victim_replied_at").toInstant()))
+                .list();
+    }
+
+    /** How many owned cases have unread victim messages (for the staff navigation). */
+    int countUnread(Scope scope) {
+        return scope.bind(jdbc.sql("SELECT count(*) FROM cases.case_file c WHERE c.reply_unread AND " + OWNER))
+                .query(Integer.class)
+                .single();
+    }
+
     // ------------------------------------------------------------------ mapping
 
     private static CaseSummary summary(ResultSet rs) throws SQLException {

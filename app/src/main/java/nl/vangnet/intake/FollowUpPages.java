@@ -63,6 +63,7 @@ class FollowUpPages {
                 HttpSession session = request.getSession();
                 request.changeSessionId();
                 session.removeAttribute(IntakePages.ANSWERS);
+                session.removeAttribute(IntakePages.JUST_SAVED);
                 session.setAttribute(FOLLOW_UP, found.id().value());
                 return "redirect:" + PortalPaths.followUp(locale)
                         + (locale.getLanguage().equals("en") ? "/request" : "/verzoek");
@@ -150,6 +151,47 @@ class FollowUpPages {
         }
         redirect.addFlashAttribute("done", done ? "consent-withdrawn" : "consent-unknown");
         return "redirect:" + viewPath(locale);
+    }
+
+    @PostMapping({"/opvolgen/seintje", "/follow-up/notify"})
+    String notifyReplies(
+            @RequestParam(name = "notifyEmail", defaultValue = "") String email,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        Optional<HelpRequestId> id = current(request);
+        if (id.isEmpty()) {
+            return expired(locale);
+        }
+        try {
+            intake.notifyRepliesTo(id.get(), email, locale);
+            redirect.addFlashAttribute("done", "notify-set");
+            return "redirect:" + viewPath(locale) + "#notify";
+        } catch (IntakeProblem problem) {
+            response.setStatus(422);
+            Optional<IntakeManagement.FollowUp> followUp = intake.followUp(id.get());
+            if (followUp.isEmpty()) {
+                return expired(locale);
+            }
+            fill(model, followUp.get(), locale);
+            model.addAttribute("notifyEmail", email.length() > 300 ? "" : email);
+            model.addAttribute("notifyInvalid", true);
+            model.addAttribute("problems", problems.show(problem.problems(), locale));
+            return "intake/request";
+        }
+    }
+
+    @PostMapping({"/opvolgen/seintje/weg", "/follow-up/notify/remove"})
+    String stopNotifications(HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+        Optional<HelpRequestId> id = current(request);
+        if (id.isEmpty()) {
+            return expired(locale);
+        }
+        intake.stopNotifications(id.get());
+        redirect.addFlashAttribute("done", "notify-stopped");
+        return "redirect:" + viewPath(locale) + "#notify";
     }
 
     @GetMapping({"/opvolgen/beelden", "/follow-up/images"})
@@ -282,6 +324,12 @@ class FollowUpPages {
                 .filter(IntakeManagement.ConsentView::active)
                 .toList();
         model.addAttribute("activeConsents", active);
+        model.addAttribute(
+                "notifyAddress", intake.notificationAddress(followUp.id()).orElse(null));
+        if (!model.containsAttribute("notifyEmail")) {
+            model.addAttribute("notifyEmail", "");
+            model.addAttribute("notifyInvalid", false);
+        }
         model.addAttribute(
                 "staffShares",
                 shares.stream()

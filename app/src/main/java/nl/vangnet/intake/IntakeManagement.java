@@ -35,6 +35,7 @@ public class IntakeManagement {
     private final HelpDirectory directory;
     private final SecretHasher hasher;
     private final LookupThrottle throttle;
+    private final ReplyNotifications notifications;
     private final FieldEncryption encryption;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -47,6 +48,7 @@ public class IntakeManagement {
             HelpDirectory directory,
             SecretHasher hasher,
             LookupThrottle throttle,
+            ReplyNotifications notifications,
             FieldEncryption encryption,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
@@ -57,6 +59,7 @@ public class IntakeManagement {
         this.directory = directory;
         this.hasher = hasher;
         this.throttle = throttle;
+        this.notifications = notifications;
         this.encryption = encryption;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -372,7 +375,7 @@ public class IntakeManagement {
      * A professional writes to the victim (used by staff-side modules; the cases module will call
      * this). Refused unless the victim asked for professional help and has not withdrawn it.
      */
-    public void postProfessionalMessage(HelpRequestId id, String authorLabel, String text) {
+    public boolean postProfessionalMessage(HelpRequestId id, String authorLabel, String text) {
         FollowUp current = followUp(id).orElseThrow(() -> new IllegalArgumentException("no such help request"));
         if (!current.helpRequested()) {
             throw new IllegalStateException("the victim has not asked for (or has withdrawn) professional help");
@@ -381,12 +384,91 @@ public class IntakeManagement {
             throw new IllegalArgumentException(
                     "a message needs an author label and 1.." + AnswerRules.MAX_MESSAGE + " characters");
         }
-        transactions.executeWithoutResult(status -> {
+        // The notification is written in the caller's transaction (the staff member's reply), so a
+        // saved reply always has its e-mail owed, even across a crash before delivery.
+        Boolean notified = transactions.execute(status -> {
             writeMessage(id, "PROFESSIONAL", authorLabel.strip(), text.strip());
             if (current.status() == HelpRequestStatus.WAITING) {
                 requests.setStatus(id, HelpRequestStatus.ANSWERED, clock.instant());
             }
+            return notifications.enqueue(id, clock.instant());
         });
+        return Boolean.TRUE.equals(notified);
+    }
+
+    // ------------------------------------------------------------------ reply notifications
+
+    /** A plain, safe check of an e-mail address: one @, a dotted domain, no spaces or markup. */
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+    static final int MAX_EMAIL = 254;
+
+    /**
+     * The victim asks for a neutral e-mail whenever a professional writes (replacing an earlier
+     * address). Only while a professional was asked to help: nobody else writes.
+     */
+    public void notifyRepliesTo(HelpRequestId id, String address, Locale locale) {
+        String value = address == null ? "" : address.strip();
+        List<AnswerRules.Problem> problems = new ArrayList<>();
+        if (value.isEmpty()) {
+            problems.add(AnswerRules.Problem.of("notifyEmail", "email-empty"));
+        } else if (value.length() > MAX_EMAIL || !EMAIL.matcher(value).matches()) {
+            problems.add(AnswerRules.Problem.of("notifyEmail", "email-invalid"));
+        }
+        Optional<HelpRequests.Stored> stored = requests.byId(id);
+        if (stored.isEmpty()) {
+            problems.add(AnswerRules.Problem.of("notifyEmail", "request-gone"));
+        } else if (requests.consents(id).stream()
+                .noneMatch(c -> c.active() && c.scope() == ConsentScope.PROFESSIONAL_HELP)) {
+            problems.add(AnswerRules.Problem.of("notifyEmail", "notify-without-help"));
+        }
+        if (!problems.isEmpty()) {
+            throw new IntakeProblem(problems);
+        }
+        byte[] encrypted = encryption.encrypt(stored.get().dataKey(), value, notificationContext(id));
+        String language = Languages.isEnglish(locale) ? "en" : "nl";
+        transactions.executeWithoutResult(
+                status -> notifications.saveAddress(id, encrypted, language, clock.instant()));
+    }
+
+    /** True when the receipt text has the look-up number of this request (no hashing: not a proof). */
+    public boolean isReceiptOf(HelpRequestId id, String receiptText) {
+        Optional<Receipt> parsed = Receipt.parse(receiptText);
+        return parsed.isPresent()
+                && requests.byId(id)
+                        .map(r -> r.lookupId().equals(parsed.get().lookupId()))
+                        .orElse(false);
+    }
+
+    /** The address notifications go to, masked for the page (e.g. {@code s•••@example.org}). */
+    public Optional<String> notificationAddress(HelpRequestId id) {
+        Optional<HelpRequests.Stored> stored = requests.byId(id);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        return notifications
+                .address(id)
+                .map(a -> mask(encryption.decrypt(stored.get().dataKey(), a.encrypted(), notificationContext(id))));
+    }
+
+    /** Stops notifications: the address goes, and so does any e-mail still waiting. */
+    public boolean stopNotifications(HelpRequestId id) {
+        Boolean removed = transactions.execute(status -> notifications.removeAddress(id));
+        return Boolean.TRUE.equals(removed);
+    }
+
+    static String mask(String address) {
+        int at = address.lastIndexOf('@');
+        if (at <= 0) {
+            return "•••";
+        }
+        return address.charAt(0) + "•••" + address.substring(at);
+    }
+
+    static String notificationContext(HelpRequestId id) {
+        return context(id, "notify-address");
     }
 
     private void writeMessage(HelpRequestId id, String author, @Nullable String label, String text) {
@@ -537,8 +619,9 @@ public class IntakeManagement {
                     }
                 }
                 requests.setStatus(id, HelpRequestStatus.SAVED, now);
-                // What was written for the professional has no reader any more.
+                // What was written for the professional has no reader any more, and nobody will reply.
                 requests.eraseOwnWords(id, now);
+                notifications.removeAddress(id);
             }
             if (withdrawn.stream().anyMatch(c -> c.scope() == ConsentScope.CONTACT_DETAILS)) {
                 requests.eraseContact(id, now);

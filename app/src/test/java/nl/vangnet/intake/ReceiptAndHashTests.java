@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ReceiptAndHashTests {
 
     private static final IntakeProperties CHEAP =
-            new IntakeProperties(new IntakeProperties.ReceiptHash(1024, 1, 1, 2), null);
+            new IntakeProperties(new IntakeProperties.ReceiptHash(1024, 1, 1, 2), null, null);
 
     @Test
     void aReceiptHasTwentyDigitsInFiveGroupsAndNeverPrintsItsSecret() {
@@ -53,7 +53,7 @@ class ReceiptAndHashTests {
         assertThat(hasher.hash("123456789012").value()).as("salted").isNotEqualTo(hash.value());
         // A hash made with other parameters still verifies: the parameters travel with it.
         SecretHasher stronger =
-                new SecretHasher(new IntakeProperties(new IntakeProperties.ReceiptHash(2048, 2, 1, 2), null));
+                new SecretHasher(new IntakeProperties(new IntakeProperties.ReceiptHash(2048, 2, 1, 2), null, null));
         assertThat(stronger.matches("123456789012", hash)).isTrue();
     }
 
@@ -84,7 +84,8 @@ class ReceiptAndHashTests {
                 new IntakeProperties(
                         null,
                         new IntakeProperties.Lookup(
-                                3, 100, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15))));
+                                3, 100, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15)),
+                        null));
         for (int i = 0; i < 3; i++) {
             assertThat(throttle.waitFor("192.0.2.1")).isZero();
             throttle.failed("192.0.2.1");
@@ -103,7 +104,8 @@ class ReceiptAndHashTests {
                 new IntakeProperties(
                         null,
                         new IntakeProperties.Lookup(
-                                10, 5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15))));
+                                10, 5, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(15)),
+                        null));
         for (int i = 0; i < 5; i++) {
             throttle.failed("198.51.100." + i);
         }
