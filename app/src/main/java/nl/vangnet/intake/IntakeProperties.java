@@ -15,7 +15,7 @@ public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup, Notificat
 
     public IntakeProperties {
         if (notification == null) {
-            notification = new Notification(null, true, null, null, null, null);
+            notification = new Notification(null, true, null, null, null, null, null);
         }
         if (receiptHash == null) {
             receiptHash = new ReceiptHash(0, 0, 0, 0);
@@ -66,6 +66,8 @@ public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup, Notificat
      * @param retryInitial the wait after the first failed attempt, doubled per failure
      * @param retryMax the longest wait between attempts
      * @param giveUpAfter a notification that could not be delivered this long after it was written is dropped
+     * @param lease how long an attempt keeps a notification from other attempts (after a crash
+     *     mid-attempt, delivery resumes this long after)
      */
     public record Notification(
             String from,
@@ -73,13 +75,15 @@ public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup, Notificat
             Duration interval,
             Duration retryInitial,
             Duration retryMax,
-            Duration giveUpAfter) {
+            Duration giveUpAfter,
+            Duration lease) {
         public Notification {
             from = from == null || from.isBlank() ? "no-reply@berichten.invalid" : from.strip();
             interval = interval == null ? Duration.ofSeconds(30) : interval;
             retryInitial = retryInitial == null ? Duration.ofMinutes(1) : retryInitial;
             retryMax = retryMax == null ? Duration.ofHours(1) : retryMax;
             giveUpAfter = giveUpAfter == null ? Duration.ofDays(3) : giveUpAfter;
+            lease = lease == null ? Duration.ofMinutes(5) : lease;
         }
     }
 }

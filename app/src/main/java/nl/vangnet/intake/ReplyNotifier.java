@@ -44,7 +44,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReplyNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyNotifier.class);
-    private static final Duration LEASE = Duration.ofMinutes(5);
     private static final int BATCH = 20;
 
     private final ReplyNotifications outbox;
@@ -98,7 +97,7 @@ class ReplyNotifier {
         while (true) {
             Instant now = clock.instant();
             List<ReplyNotifications.Pending> due =
-                    transactions.execute(s -> outbox.claimDue(now, now.plus(LEASE), BATCH));
+                    transactions.execute(s -> outbox.claimDue(now, now.plus(settings.lease()), BATCH));
             if (due == null || due.isEmpty()) {
                 return sent;
             }

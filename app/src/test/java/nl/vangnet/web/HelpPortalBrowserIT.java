@@ -297,11 +297,11 @@ class HelpPortalBrowserIT {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Je bericht is verstuurd");
         assertThat(page.locator(".message-item--mine")).containsText("Kunnen jullie de foto offline halen?");
 
-        page.locator(".consent", new Page.LocatorOptions().setHasText("Gedeeld met: helpwanted"))
+        page.locator(".consent", new Page.LocatorOptions().setHasText("Gedeeld met: Helpwanted"))
                 .getByRole(AriaRole.BUTTON)
                 .click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Je toestemming is ingetrokken");
-        assertThat(page.locator(".consent")).not().containsText("helpwanted");
+        assertThat(page.locator(".consent")).not().containsText("Helpwanted");
         checked(page);
 
         page.locator("input[name=confirm]").check();
@@ -330,7 +330,7 @@ class HelpPortalBrowserIT {
         page.locator("main form button[type=submit]").click();
         page.waitForURL(base + "/follow-up/request");
         assertThat(page.locator(".status")).containsText("You did not ask for a professional");
-        assertThat(page.locator("main")).containsText("Shared with: politie");
+        assertThat(page.locator("main")).containsText("Shared with: Politie");
         assertThat(page.locator(".organisations")).containsText("StopNCII.org");
         checked(page);
         page.locator("input[name=confirm]").check();
