@@ -71,7 +71,7 @@ public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup, Notificat
      */
     public record Notification(
             String from,
-            boolean enabled,
+            Boolean enabled,
             Duration interval,
             Duration retryInitial,
             Duration retryMax,
@@ -79,6 +79,8 @@ public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup, Notificat
             Duration lease) {
         public Notification {
             from = from == null || from.isBlank() ? "no-reply@berichten.invalid" : from.strip();
+            // A wrapper, so that setting any other notification property keeps delivery on.
+            enabled = enabled == null || enabled;
             interval = interval == null ? Duration.ofSeconds(30) : interval;
             retryInitial = retryInitial == null ? Duration.ofMinutes(1) : retryInitial;
             retryMax = retryMax == null ? Duration.ofHours(1) : retryMax;

@@ -171,6 +171,10 @@ class HelpLoopBrowserIT {
                 .setFullPage(true));
     }
 
+    private static void shot(Locator element, String name) {
+        element.screenshot(new Locator.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")));
+    }
+
     private static Page checked(Page page) {
         BrowserSupport.assertAccessible(page);
         return page;
@@ -286,16 +290,21 @@ class HelpLoopBrowserIT {
                       const e = document.activeElement;
                       if (!e || e === document.body || e.closest('.exit-bar')) return {skip: true};
                       const r = e.getBoundingClientRect();
-                      const bar = document.querySelector('.exit-bar').getBoundingClientRect();
-                      return {skip: false, top: r.top, bottom: r.bottom, barBottom: bar.bottom,
-                              what: e.tagName + '#' + e.id + '.' + e.className};
+                      const x = Math.min(Math.max(r.left + Math.min(r.width / 2, 12), 0), window.innerWidth - 1);
+                      const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 12), 0), window.innerHeight - 1);
+                      const hit = document.elementFromPoint(x, y);
+                      const label = e.labels ? [...e.labels] : [];
+                      const visible = !!hit && (hit === e || e.contains(hit) || hit.contains(e)
+                          || label.some(l => l.contains(hit)) || (!!e.closest('label') && e.closest('label').contains(hit)));
+                      return {skip: false, visible: visible, what: e.tagName + '#' + e.id + '.' + e.className,
+                              hit: hit ? hit.tagName + '.' + hit.className : 'nothing'};
                     }""");
             if (Boolean.TRUE.equals(focus.get("skip"))) {
                 continue;
             }
-            assertThat(num(focus, "bottom"))
-                    .as("focused " + focus.get("what") + " is not hidden under the exit bar")
-                    .isGreaterThan(num(focus, "barBottom"));
+            assertThat(focus.get("visible"))
+                    .as("focused " + focus.get("what") + " is not hidden (found " + focus.get("hit") + ")")
+                    .isEqualTo(true);
         }
     }
 
@@ -403,6 +412,7 @@ class HelpLoopBrowserIT {
         assertThat(page.locator("#ownWords")).hasValue(OWN_WORDS);
         checked(page);
         shot(page, "plan-own-words-error-360-nl");
+        shot(page.locator("form[action$='/hulp/plan']"), "plan-own-words-error-360-nl-form");
         // Nothing on the plan page is ticked for her.
         assertThat(page.locator("form[action$='/hulp/plan'] input[name=shareWith]:checked"))
                 .hasCount(0);
@@ -636,6 +646,8 @@ class HelpLoopBrowserIT {
             assertThat(staffShare).containsText("aan de telefoon");
             checked(victim);
             shot(victim, "request-shares-notify-360-nl");
+            shot(victim.locator("#notify"), "request-notify-360-nl-section");
+            shot(victim.locator(".consent--staff").first(), "request-staff-share-360-nl-item");
             victim.fill("#message", "Dank je. Kan iemand me bellen na school?");
             submit(victim, victim.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")));
             assertThat(victim.getByRole(AriaRole.STATUS)).containsText("Je bericht is verstuurd");
@@ -734,6 +746,8 @@ class HelpLoopBrowserIT {
             assertThat(englishShare).containsText("in the chat");
             checked(english);
             shot(english, "request-shares-notify-desktop-en");
+            shot(english.locator("#notify"), "request-notify-desktop-en-section");
+            shot(english.locator("ul.shares").last(), "request-shares-desktop-en-list");
             submit(english, english.locator(".consent--staff").getByRole(AriaRole.BUTTON));
             assertThat(english.getByRole(AriaRole.STATUS)).containsText("Your consent was withdrawn");
 
