@@ -163,7 +163,11 @@ class CaseFiles {
             byte @Nullable [] dataKey,
             byte @Nullable [] narrative,
             byte @Nullable [] contact,
-            @Nullable UUID helpRequestId) {}
+            @Nullable UUID helpRequestId,
+            @Nullable VictimAccountRow account) {}
+
+    /** What the victim told through the portal (codes, and their own words still encrypted). */
+    record VictimAccountRow(List<String> needs, List<String> barriers, List<String> told, byte @Nullable [] words) {}
 
     /** The ID behind a reference, unscoped: callers must read the case through {@link #row} after. */
     Optional<CaseId> idByReference(String reference) {
@@ -177,7 +181,8 @@ class CaseFiles {
         String sql = "SELECT c.*, " + OWNER + " AS is_owner, " + SHARED_PARTS + " AS shared_parts, "
                 + "CASE WHEN " + visible(CasePart.CODING) + " THEN " + PRIMARY_CODE + " END AS primary_code, "
                 + "CASE WHEN " + visible(CasePart.NARRATIVE) + " THEN c.narrative_encrypted END AS narrative, "
-                + "CASE WHEN " + visible(CasePart.CONTACT) + " THEN c.contact_encrypted END AS contact "
+                + "CASE WHEN " + visible(CasePart.CONTACT) + " THEN c.contact_encrypted END AS contact, "
+                + visible(CasePart.NARRATIVE) + " AS sees_account "
                 + "FROM cases.case_file c WHERE c.id = :id AND " + visible(CasePart.SUMMARY);
         return scope.bind(jdbc.sql(sql))
                 .param("id", id.value())
@@ -190,9 +195,31 @@ class CaseFiles {
                             rs.getBytes("data_key"),
                             rs.getBytes("narrative"),
                             rs.getBytes("contact"),
-                            rs.getObject("help_request_id", UUID.class));
+                            rs.getObject("help_request_id", UUID.class),
+                            rs.getBoolean("sees_account")
+                                    ? new VictimAccountRow(
+                                            List.copyOf(strings(rs.getArray("needs"))),
+                                            List.copyOf(strings(rs.getArray("barriers"))),
+                                            List.copyOf(strings(rs.getArray("told"))),
+                                            rs.getBytes("victim_words_encrypted"))
+                                    : null);
                 })
                 .optional();
+    }
+
+    private static List<String> strings(@Nullable Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /** Stores what the victim told in the portal (codes, and their own words sealed with the case key). */
+    void recordVictimAccount(CaseId id, List<String> barriers, List<String> told, byte @Nullable [] words) {
+        jdbc.sql("UPDATE cases.case_file SET barriers = :barriers, told = :told, victim_words_encrypted = :words"
+                        + " WHERE id = :id")
+                .param("barriers", barriers.toArray(String[]::new))
+                .param("told", told.toArray(String[]::new))
+                .param("words", words)
+                .param("id", id.value())
+                .update();
     }
 
     /** The case's wrapped data key and help request, for system work (event listeners, retention). */
@@ -739,6 +766,7 @@ class CaseFiles {
         }
         jdbc.sql("""
                         UPDATE cases.case_file SET data_key = NULL, narrative_encrypted = NULL, contact_encrypted = NULL,
+                            victim_words_encrypted = NULL, barriers = '{}', told = '{}',
                             age_band = NULL, needs = '{}', ongoing_threat = false, minor = false,
                             imagery_spreading = false, urgency = 0, help_request_id = NULL, legacy_reference = NULL,
                             reply_unread = false, status = 'CLOSED', closing_reason = 'DELETED_BY_VICTIM',
@@ -881,6 +909,28 @@ class CaseFiles {
             spec = spec.param(p.getKey(), p.getValue());
         }
         return spec.query((rs, n) -> summary(rs)).list();
+    }
+
+    /** An owned case with a victim message nobody of the organisation has read yet. */
+    record UnreadRow(CaseSummary summary, Instant repliedAt) {}
+
+    /** The inbox: owned cases (any status) with unread victim messages, the longest waiting first. */
+    List<UnreadRow> unread(Scope scope, int limit) {
+        String sql = "SELECT c.*, true AS is_owner, " + PRIMARY_CODE + " AS primary_code FROM cases.case_file c"
+                + " WHERE c.reply_unread AND " + OWNER
+                + " ORDER BY c.victim_replied_at, c.id LIMIT :limit";
+        return scope.bind(jdbc.sql(sql))
+                .param("limit", limit)
+                .query((rs, n) -> new UnreadRow(
+                        summary(rs), rs.getTimestamp("victim_replied_at").toInstant()))
+                .list();
+    }
+
+    /** How many owned cases have unread victim messages (for the staff navigation). */
+    int countUnread(Scope scope) {
+        return scope.bind(jdbc.sql("SELECT count(*) FROM cases.case_file c WHERE c.reply_unread AND " + OWNER))
+                .query(Integer.class)
+                .single();
     }
 
     // ------------------------------------------------------------------ mapping

@@ -149,6 +149,37 @@ public class CaseManagement {
         return new Queue(cases, counts, shared, now);
     }
 
+    /** A case in the inbox: a victim message is waiting to be read since {@code repliedAt}. */
+    public record InboxEntry(CaseSummary summary, Instant repliedAt) {}
+
+    /**
+     * The inbox of the viewer's organisation: every case it owns, in any status, with a victim
+     * message nobody has opened yet, the longest waiting first. Opening the case marks it read.
+     */
+    @Transactional
+    public List<InboxEntry> inbox(Viewer viewer, int limit) {
+        if (!viewer.mayOwn()) {
+            return List.of();
+        }
+        List<InboxEntry> entries = files.unread(CaseFiles.Scope.of(viewer), limit).stream()
+                .map(r -> new InboxEntry(r.summary(), r.repliedAt()))
+                .toList();
+        audit.record(
+                viewer.username(),
+                AuditAction.CASE_LIST_VIEWED,
+                "case-inbox",
+                viewer.organisationId().toString(),
+                null,
+                Map.of("cases", String.valueOf(entries.size())));
+        return entries;
+    }
+
+    /** How many cases of the viewer's organisation have unread victim messages (0 for non-owners). */
+    @Transactional(readOnly = true)
+    public int unreadCount(Viewer viewer) {
+        return viewer.mayOwn() ? files.countUnread(CaseFiles.Scope.of(viewer)) : 0;
+    }
+
     /** What staff search for. */
     public record SearchQuery(
             @Nullable String reference,
@@ -373,7 +404,17 @@ public class CaseManagement {
                 files.history(scope, id),
                 messages,
                 row.helpRequestId() != null,
-                messaging);
+                messaging,
+                account(key, id, row.account()));
+    }
+
+    private CaseView.@Nullable VictimAccount account(
+            byte @Nullable [] key, CaseId id, CaseFiles.@Nullable VictimAccountRow row) {
+        if (row == null) {
+            return null;
+        }
+        String words = key != null && row.words() != null ? crypto.open(key, id, "victim-words", row.words()) : null;
+        return new CaseView.VictimAccount(row.needs(), row.barriers(), row.told(), words);
     }
 
     private Incident withDescription(byte @Nullable [] key, CaseId id, CaseFiles.IncidentRow row) {
@@ -841,7 +882,7 @@ public class CaseManagement {
      * for the owner or an organisation whose consent covers the messages.
      */
     @Transactional
-    public void sendMessage(Viewer viewer, CaseId id, String text) {
+    public boolean sendMessage(Viewer viewer, CaseId id, String text) {
         if (!viewer.caseworker()) {
             throw new CaseNotFound();
         }
@@ -870,9 +911,12 @@ public class CaseManagement {
         String label = staff.organisation(viewer.organisationId())
                 .map(Organisation::name)
                 .orElse(viewer.displayName());
-        intake.postProfessionalMessage(request, label, body);
+        // In this transaction: the victim's e-mail notification (if she asked for one) is queued
+        // together with the message, or neither is saved.
+        boolean notified = intake.postProfessionalMessage(request, label, body);
         files.touch(id, clock.instant());
         audit.record(viewer.username(), AuditAction.CASE_MESSAGE_SENT, "case", id.toString());
+        return notified;
     }
 
     /**

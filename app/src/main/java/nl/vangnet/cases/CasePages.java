@@ -69,6 +69,14 @@ class CasePages {
         return "cases/queue";
     }
 
+    @GetMapping("/staff/cases/inbox")
+    String inbox(@AuthenticationPrincipal StaffPrincipal principal, Locale locale, Model model) {
+        Viewer viewer = Viewer.of(principal);
+        model.addAttribute("entries", cases.inbox(viewer, 200));
+        common(model, viewer, locale);
+        return "cases/inbox";
+    }
+
     @GetMapping("/staff/cases/search")
     String search(
             @AuthenticationPrincipal StaffPrincipal principal,
@@ -403,8 +411,8 @@ class CasePages {
         Viewer viewer = Viewer.of(principal);
         CaseId caseId = caseId(id);
         try {
-            cases.sendMessage(viewer, caseId, message);
-            return done(caseId, "message", redirect);
+            boolean notified = cases.sendMessage(viewer, caseId, message);
+            return done(caseId, notified ? "message-notified" : "message", redirect);
         } catch (CaseProblem e) {
             return refused(viewer, caseId, e, Map.of("message", message), session, locale, model, response);
         }
@@ -452,7 +460,12 @@ class CasePages {
             cases.recordConsent(viewer, caseId, new OrganisationId(org.get()), chosen, consentHow);
             return done(caseId, "shared", redirect);
         } catch (CaseProblem e) {
-            return refused(viewer, caseId, e, Map.of(), session, locale, model, response);
+            // What was chosen comes back as it was; nothing is chosen for the staff member.
+            Map<String, String> draft = Map.of(
+                    "shareOrganisation", organisation,
+                    "shareParts", String.join(",", parts == null ? List.of() : parts),
+                    "shareHow", how);
+            return refused(viewer, caseId, e, draft, session, locale, model, response);
         }
     }
 

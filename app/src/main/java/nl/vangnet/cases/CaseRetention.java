@@ -165,6 +165,7 @@ class CaseRetention {
                             .update();
                 case FREE_TEXT -> {
                     jdbc.sql("UPDATE cases.case_file SET narrative_encrypted = NULL, contact_encrypted = NULL,"
+                                    + " victim_words_encrypted = NULL,"
                                     + " free_text_erased_at = :now WHERE id = :id")
                             .param("now", Timestamp.from(now))
                             .param("id", uuid)

@@ -25,7 +25,8 @@ public record CaseView(
         List<StatusChange> history,
         List<Message> messages,
         boolean fromHelpRequest,
-        boolean messagingPossible) {
+        boolean messagingPossible,
+        @Nullable VictimAccount account) {
 
     public CaseView {
         parts = Set.copyOf(parts);
@@ -105,6 +106,27 @@ public record CaseView(
             @Nullable ClosingReason closingReason,
             String changedBy,
             Instant at) {}
+
+    /**
+     * What the victim told through the portal, for readers who may see the narrative: the codes of
+     * what they need, what makes asking for help hard and whom they have told, and what they wrote in
+     * their own words (null when nothing).
+     */
+    public record VictimAccount(
+            List<String> needs,
+            List<String> barriers,
+            List<String> told,
+            @Nullable String ownWords) {
+        public VictimAccount {
+            needs = List.copyOf(needs);
+            barriers = List.copyOf(barriers);
+            told = List.copyOf(told);
+        }
+
+        public boolean isEmpty() {
+            return needs.isEmpty() && barriers.isEmpty() && told.isEmpty() && ownWords == null;
+        }
+    }
 
     /** A message between the victim and a professional (stored by the intake module). */
     public record Message(boolean fromVictim, @Nullable String authorLabel, String text, Instant at) {}

@@ -101,6 +101,7 @@ class PortalCases {
         boolean minor = age != null && List.of("under-12", "12-15", "16-17").contains(age);
         boolean spreading = "yes".equals(followUp.answers().imagesOnline())
                 || followUp.answers().happened().contains("shared");
+        byte[] key = crypto.newKey();
         files.insert(new CaseFiles.NewCase(
                 id,
                 files.nextReference(
@@ -119,10 +120,20 @@ class PortalCases {
                 submitted.needs(),
                 openedAt,
                 null,
-                crypto.newKey(),
+                key,
                 null,
                 null));
         addSuggestedIncidents(id, followUp, openedAt);
+        // What the victim told reaches the case: codes from the event, their own words (free text,
+        // never in events) from the intake facade, sealed with the case's key.
+        String words = submitted.ownWordsGiven()
+                ? intake.ownWords(submitted.helpRequestId()).orElse(null)
+                : null;
+        files.recordVictimAccount(
+                id,
+                submitted.barriers(),
+                submitted.told(),
+                words == null ? null : crypto.seal(key, id, "victim-words", words));
         audit.record(
                 "system",
                 AuditAction.CASE_OPENED,

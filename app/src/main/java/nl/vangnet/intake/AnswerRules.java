@@ -18,6 +18,7 @@ final class AnswerRules {
     static final int MAX_URL_TEXT = 20_000;
     static final int MAX_MESSAGE = 4000;
     static final int MAX_CONTACT = 200;
+    static final int MAX_OWN_WORDS = 4000;
     static final int MIN_PASSPHRASE = 8;
     static final int MAX_PASSPHRASE = 200;
 

@@ -29,16 +29,19 @@ class FollowUpPages {
     private final HelpDirectory directory;
     private final FieldProblems problems;
     private final java.util.List<FollowUpPanels> panels;
+    private final java.util.List<FollowUpShares> shares;
 
     FollowUpPages(
             IntakeManagement intake,
             HelpDirectory directory,
             FieldProblems problems,
-            java.util.List<FollowUpPanels> panels) {
+            java.util.List<FollowUpPanels> panels,
+            java.util.List<FollowUpShares> shares) {
         this.intake = intake;
         this.directory = directory;
         this.problems = problems;
         this.panels = panels;
+        this.shares = shares;
     }
 
     @GetMapping({"/opvolgen", "/follow-up"})
@@ -60,6 +63,7 @@ class FollowUpPages {
                 HttpSession session = request.getSession();
                 request.changeSessionId();
                 session.removeAttribute(IntakePages.ANSWERS);
+                session.removeAttribute(IntakePages.JUST_SAVED);
                 session.setAttribute(FOLLOW_UP, found.id().value());
                 return "redirect:" + PortalPaths.followUp(locale)
                         + (locale.getLanguage().equals("en") ? "/request" : "/verzoek");
@@ -129,6 +133,7 @@ class FollowUpPages {
     @PostMapping({"/opvolgen/toestemming", "/follow-up/consent"})
     String withdraw(
             @RequestParam(name = "consent", defaultValue = "") String consent,
+            @RequestParam(name = "share", defaultValue = "") String share,
             HttpServletRequest request,
             Locale locale,
             RedirectAttributes redirect) {
@@ -136,10 +141,57 @@ class FollowUpPages {
         if (id.isEmpty()) {
             return expired(locale);
         }
-        UUID consentId = uuid(consent);
-        boolean done = consentId != null && intake.withdraw(id.get(), consentId);
+        boolean done;
+        if (!share.isEmpty()) {
+            // A share staff made with her consent: the module that made it ends it.
+            done = shares.stream().anyMatch(s -> s.withdraw(id.get(), share));
+        } else {
+            UUID consentId = uuid(consent);
+            done = consentId != null && intake.withdraw(id.get(), consentId);
+        }
         redirect.addFlashAttribute("done", done ? "consent-withdrawn" : "consent-unknown");
         return "redirect:" + viewPath(locale);
+    }
+
+    @PostMapping({"/opvolgen/seintje", "/follow-up/notify"})
+    String notifyReplies(
+            @RequestParam(name = "notifyEmail", defaultValue = "") String email,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        Optional<HelpRequestId> id = current(request);
+        if (id.isEmpty()) {
+            return expired(locale);
+        }
+        try {
+            intake.notifyRepliesTo(id.get(), email, locale);
+            redirect.addFlashAttribute("done", "notify-set");
+            return "redirect:" + viewPath(locale) + "#notify";
+        } catch (IntakeProblem problem) {
+            response.setStatus(422);
+            Optional<IntakeManagement.FollowUp> followUp = intake.followUp(id.get());
+            if (followUp.isEmpty()) {
+                return expired(locale);
+            }
+            fill(model, followUp.get(), locale);
+            model.addAttribute("notifyEmail", email.length() > 300 ? "" : email);
+            model.addAttribute("notifyInvalid", true);
+            model.addAttribute("problems", problems.show(problem.problems(), locale));
+            return "intake/request";
+        }
+    }
+
+    @PostMapping({"/opvolgen/seintje/weg", "/follow-up/notify/remove"})
+    String stopNotifications(HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
+        Optional<HelpRequestId> id = current(request);
+        if (id.isEmpty()) {
+            return expired(locale);
+        }
+        intake.stopNotifications(id.get());
+        redirect.addFlashAttribute("done", "notify-stopped");
+        return "redirect:" + viewPath(locale) + "#notify";
     }
 
     @GetMapping({"/opvolgen/beelden", "/follow-up/images"})
@@ -297,6 +349,21 @@ class FollowUpPages {
                 .filter(IntakeManagement.ConsentView::active)
                 .toList();
         model.addAttribute("activeConsents", active);
+        model.addAttribute(
+                "notifyAddress", intake.notificationAddress(followUp.id()).orElse(null));
+        if (!model.containsAttribute("notifyEmail")) {
+            model.addAttribute("notifyEmail", "");
+            model.addAttribute("notifyInvalid", false);
+        }
+        model.addAttribute(
+                "staffShares",
+                shares.stream()
+                        .flatMap(s -> s.sharesFor(followUp.id(), locale).stream())
+                        .toList());
+        // Organisations by name, never by their internal slug.
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        directory.all().forEach(o -> names.put(o.slug(), o.name()));
+        model.addAttribute("organisationNames", names);
         model.addAttribute(
                 "shareable",
                 intake.shareableOrganisations().stream()

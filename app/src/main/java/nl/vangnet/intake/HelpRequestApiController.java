@@ -77,7 +77,8 @@ class HelpRequestApiController {
             @Nullable Boolean askProfessional,
             @Nullable String contact,
             @Nullable List<String> shareWith,
-            @Nullable String passphrase) {}
+            @Nullable String passphrase,
+            @Nullable String ownWords) {}
 
     record LookupRequest(@Nullable String receipt, @Nullable String passphrase) {}
 
@@ -135,7 +136,11 @@ class HelpRequestApiController {
         answers = answer(answers, Question.BARRIERS, list(body.barriers()), found);
         answers = answer(answers, Question.TOLD, list(body.told()), found);
         IntakeManagement.SaveChoices choices = new IntakeManagement.SaveChoices(
-                Boolean.TRUE.equals(body.askProfessional()), body.contact(), list(body.shareWith()), body.passphrase());
+                Boolean.TRUE.equals(body.askProfessional()),
+                body.contact(),
+                list(body.shareWith()),
+                body.passphrase(),
+                body.ownWords());
         try {
             intake.check(choices);
         } catch (IntakeProblem problem) {

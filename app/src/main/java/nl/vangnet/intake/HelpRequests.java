@@ -43,7 +43,8 @@ class HelpRequests {
             IntakeAnswers answers,
             SuggestedCoding coding,
             byte @Nullable [] urlsEncrypted,
-            byte @Nullable [] contactEncrypted) {}
+            byte @Nullable [] contactEncrypted,
+            byte @Nullable [] ownWordsEncrypted) {}
 
     /** A message as stored. */
     record StoredMessage(UUID id, String author, @Nullable String authorLabel, byte[] body, Instant createdAt) {}
@@ -75,11 +76,12 @@ class HelpRequests {
                             passphrase_salt, passphrase_hash, data_key, status, language, source, created_at, updated_at,
                             happening_now, happened, demand, images_online, platforms, age_band, other_person, other_person_age, needs,
                             barriers, barrier_categories, told, urgent, taxonomy_version, suggested_code,
-                            suggested_dimensions, secondary_codes, url_count, urls_encrypted, contact_encrypted)
+                            suggested_dimensions, secondary_codes, url_count, urls_encrypted, contact_encrypted,
+                            own_words_encrypted)
                         VALUES (:id, :lookup, :rsalt, :rhash, :params, :psalt, :phash, :key, :status, :language, :source,
                             :at, :at, :now, :happened, :demand, :images, :platforms, :age, :other, :otherAge, :needs, :barriers,
                             :categories, :told, :urgent, :version, :code, :dimensions, :secondary, :urlCount, :urls,
-                            :contact)
+                            :contact, :ownWords)
                         """)
                 .param("id", r.id().value())
                 .param("lookup", r.lookupId())
@@ -118,6 +120,7 @@ class HelpRequests {
                 .param("urlCount", urlCount)
                 .param("urls", r.urlsEncrypted())
                 .param("contact", r.contactEncrypted())
+                .param("ownWords", r.ownWordsEncrypted())
                 .update();
     }
 
@@ -145,6 +148,14 @@ class HelpRequests {
 
     void eraseContact(HelpRequestId id, Instant at) {
         jdbc.sql("UPDATE intake.help_request SET contact_encrypted = NULL, updated_at = :at WHERE id = :id")
+                .param("at", Timestamp.from(at))
+                .param("id", id.value())
+                .update();
+    }
+
+    void eraseOwnWords(HelpRequestId id, Instant at) {
+        jdbc.sql("UPDATE intake.help_request SET own_words_encrypted = NULL, updated_at = :at"
+                        + " WHERE id = :id AND own_words_encrypted IS NOT NULL")
                 .param("at", Timestamp.from(at))
                 .param("id", id.value())
                 .update();
@@ -277,7 +288,8 @@ class HelpRequests {
                 answers,
                 coding,
                 rs.getBytes("urls_encrypted"),
-                rs.getBytes("contact_encrypted"));
+                rs.getBytes("contact_encrypted"),
+                rs.getBytes("own_words_encrypted"));
     }
 
     private static Set<String> set(Array array) throws SQLException {

@@ -1,8 +1,8 @@
 package nl.vangnet.intake;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.vangnet.shared.LanguageChoice;
 import nl.vangnet.shared.Languages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
@@ -24,14 +24,14 @@ class IntakeConfiguration implements WebMvcConfigurer {
     /**
      * The English addresses ({@code /help}, {@code /follow-up}) speak English and the Dutch ones
      * ({@code /hulp}, {@code /opvolgen}) Dutch, unless the visitor chose a language explicitly
-     * (the {@code lang} parameter or the remembered choice). Nothing is stored for this.
+     * (the {@code lang} parameter, for this session or remembered). Nothing is stored for this.
      */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
                     @Override
                     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                        if (request.getParameter("lang") != null || hasLanguageCookie(request)) {
+                        if (LanguageChoice.explicit(request)) {
                             return true;
                         }
                         String path = request.getRequestURI()
@@ -46,18 +46,5 @@ class IntakeConfiguration implements WebMvcConfigurer {
                 })
                 .addPathPatterns(
                         "/help", "/help/**", "/hulp/**", "/follow-up", "/follow-up/**", "/opvolgen", "/opvolgen/**");
-    }
-
-    private static boolean hasLanguageCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return false;
-        }
-        for (Cookie cookie : cookies) {
-            if ("vangnet-lang".equals(cookie.getName())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

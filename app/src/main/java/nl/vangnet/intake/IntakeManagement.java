@@ -35,6 +35,7 @@ public class IntakeManagement {
     private final HelpDirectory directory;
     private final SecretHasher hasher;
     private final LookupThrottle throttle;
+    private final ReplyNotifications notifications;
     private final FieldEncryption encryption;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -47,6 +48,7 @@ public class IntakeManagement {
             HelpDirectory directory,
             SecretHasher hasher,
             LookupThrottle throttle,
+            ReplyNotifications notifications,
             FieldEncryption encryption,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
@@ -57,6 +59,7 @@ public class IntakeManagement {
         this.directory = directory;
         this.hasher = hasher;
         this.throttle = throttle;
+        this.notifications = notifications;
         this.encryption = encryption;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -85,12 +88,26 @@ public class IntakeManagement {
      * @param contact how a professional may reach them (optional, encrypted), only with askProfessional
      * @param shareWith directory slugs to share the request with
      * @param passphrase an optional own passphrase, needed with the receipt from then on
+     * @param ownWords what the victim wants the professional to know, in their own words (optional,
+     *     encrypted), only with askProfessional
      */
-    public record SaveChoices(boolean askProfessional, String contact, List<String> shareWith, String passphrase) {
+    public record SaveChoices(
+            boolean askProfessional, String contact, List<String> shareWith, String passphrase, String ownWords) {
         public SaveChoices {
             contact = contact == null ? "" : contact.strip();
             shareWith = shareWith == null ? List.of() : List.copyOf(new LinkedHashSet<>(shareWith));
             passphrase = passphrase == null ? "" : passphrase;
+            ownWords = ownWords == null ? "" : ownWords.strip();
+        }
+
+        /** Choices without anything in the victim's own words. */
+        public SaveChoices(boolean askProfessional, String contact, List<String> shareWith, String passphrase) {
+            this(askProfessional, contact, shareWith, passphrase, "");
+        }
+
+        @Override
+        public String toString() {
+            return "SaveChoices[askProfessional=" + askProfessional + "]";
         }
     }
 
@@ -115,6 +132,12 @@ public class IntakeManagement {
             AnswerRules.text("contact", choices.contact(), AnswerRules.MAX_CONTACT, false, problems);
             if (!choices.askProfessional()) {
                 problems.add(AnswerRules.Problem.of("contact", "contact-without-help"));
+            }
+        }
+        if (!choices.ownWords().isEmpty()) {
+            AnswerRules.text("ownWords", choices.ownWords(), AnswerRules.MAX_OWN_WORDS, true, problems);
+            if (!choices.askProfessional()) {
+                problems.add(AnswerRules.Problem.of("ownWords", "own-words-without-help"));
             }
         }
         Set<String> known = new LinkedHashSet<>();
@@ -151,6 +174,9 @@ public class IntakeManagement {
         byte[] contact = choices.contact().isEmpty() || !choices.askProfessional()
                 ? null
                 : encryption.encrypt(dataKey, choices.contact(), context(id, "contact"));
+        byte[] ownWords = choices.ownWords().isEmpty() || !choices.askProfessional()
+                ? null
+                : encryption.encrypt(dataKey, choices.ownWords(), context(id, "own-words"));
         Instant now = clock.instant();
         String language = Languages.isEnglish(locale) ? "en" : "nl";
         Receipt saved = transactions.execute(status -> {
@@ -174,7 +200,8 @@ public class IntakeManagement {
                             answers,
                             suggested,
                             urls,
-                            contact),
+                            contact,
+                            ownWords),
                     source.name(),
                     answers.urls().size(),
                     now);
@@ -197,7 +224,10 @@ public class IntakeManagement {
                     answers.urgent(),
                     choices.askProfessional(),
                     List.copyOf(answers.needs()),
-                    choices.shareWith()));
+                    choices.shareWith(),
+                    List.copyOf(answers.barriers()),
+                    List.copyOf(answers.told()),
+                    ownWords != null));
             return r;
         });
         return new Submission(id, saved.formatted(), suggested, plan);
@@ -348,7 +378,7 @@ public class IntakeManagement {
      * A professional writes to the victim (used by staff-side modules; the cases module will call
      * this). Refused unless the victim asked for professional help and has not withdrawn it.
      */
-    public void postProfessionalMessage(HelpRequestId id, String authorLabel, String text) {
+    public boolean postProfessionalMessage(HelpRequestId id, String authorLabel, String text) {
         FollowUp current = followUp(id).orElseThrow(() -> new IllegalArgumentException("no such help request"));
         if (!current.helpRequested()) {
             throw new IllegalStateException("the victim has not asked for (or has withdrawn) professional help");
@@ -357,12 +387,91 @@ public class IntakeManagement {
             throw new IllegalArgumentException(
                     "a message needs an author label and 1.." + AnswerRules.MAX_MESSAGE + " characters");
         }
-        transactions.executeWithoutResult(status -> {
+        // The notification is written in the caller's transaction (the staff member's reply), so a
+        // saved reply always has its e-mail owed, even across a crash before delivery.
+        Boolean notified = transactions.execute(status -> {
             writeMessage(id, "PROFESSIONAL", authorLabel.strip(), text.strip());
             if (current.status() == HelpRequestStatus.WAITING) {
                 requests.setStatus(id, HelpRequestStatus.ANSWERED, clock.instant());
             }
+            return notifications.enqueue(id, clock.instant());
         });
+        return Boolean.TRUE.equals(notified);
+    }
+
+    // ------------------------------------------------------------------ reply notifications
+
+    /** A plain, safe check of an e-mail address: one @, a dotted domain, no spaces or markup. */
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+    static final int MAX_EMAIL = 254;
+
+    /**
+     * The victim asks for a neutral e-mail whenever a professional writes (replacing an earlier
+     * address). Only while a professional was asked to help: nobody else writes.
+     */
+    public void notifyRepliesTo(HelpRequestId id, String address, Locale locale) {
+        String value = address == null ? "" : address.strip();
+        List<AnswerRules.Problem> problems = new ArrayList<>();
+        if (value.isEmpty()) {
+            problems.add(AnswerRules.Problem.of("notifyEmail", "email-empty"));
+        } else if (value.length() > MAX_EMAIL || !EMAIL.matcher(value).matches()) {
+            problems.add(AnswerRules.Problem.of("notifyEmail", "email-invalid"));
+        }
+        Optional<HelpRequests.Stored> stored = requests.byId(id);
+        if (stored.isEmpty()) {
+            problems.add(AnswerRules.Problem.of("notifyEmail", "request-gone"));
+        } else if (requests.consents(id).stream()
+                .noneMatch(c -> c.active() && c.scope() == ConsentScope.PROFESSIONAL_HELP)) {
+            problems.add(AnswerRules.Problem.of("notifyEmail", "notify-without-help"));
+        }
+        if (!problems.isEmpty()) {
+            throw new IntakeProblem(problems);
+        }
+        byte[] encrypted = encryption.encrypt(stored.get().dataKey(), value, notificationContext(id));
+        String language = Languages.isEnglish(locale) ? "en" : "nl";
+        transactions.executeWithoutResult(
+                status -> notifications.saveAddress(id, encrypted, language, clock.instant()));
+    }
+
+    /** True when the receipt text has the look-up number of this request (no hashing: not a proof). */
+    public boolean isReceiptOf(HelpRequestId id, String receiptText) {
+        Optional<Receipt> parsed = Receipt.parse(receiptText);
+        return parsed.isPresent()
+                && requests.byId(id)
+                        .map(r -> r.lookupId().equals(parsed.get().lookupId()))
+                        .orElse(false);
+    }
+
+    /** The address notifications go to, masked for the page (e.g. {@code s•••@example.org}). */
+    public Optional<String> notificationAddress(HelpRequestId id) {
+        Optional<HelpRequests.Stored> stored = requests.byId(id);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        return notifications
+                .address(id)
+                .map(a -> mask(encryption.decrypt(stored.get().dataKey(), a.encrypted(), notificationContext(id))));
+    }
+
+    /** Stops notifications: the address goes, and so does any e-mail still waiting. */
+    public boolean stopNotifications(HelpRequestId id) {
+        Boolean removed = transactions.execute(status -> notifications.removeAddress(id));
+        return Boolean.TRUE.equals(removed);
+    }
+
+    static String mask(String address) {
+        int at = address.lastIndexOf('@');
+        if (at <= 0) {
+            return "•••";
+        }
+        return address.charAt(0) + "•••" + address.substring(at);
+    }
+
+    static String notificationContext(HelpRequestId id) {
+        return context(id, "notify-address");
     }
 
     private void writeMessage(HelpRequestId id, String author, @Nullable String label, String text) {
@@ -452,6 +561,24 @@ public class IntakeManagement {
     }
 
     /**
+     * What the victim wrote in their own words for the professional, decrypted for the one helping
+     * them (the cases module), only while professional help is active.
+     */
+    public Optional<String> ownWords(HelpRequestId id) {
+        Optional<HelpRequests.Stored> stored = requests.byId(id);
+        if (stored.isEmpty() || stored.get().ownWordsEncrypted() == null) {
+            return Optional.empty();
+        }
+        boolean help =
+                requests.consents(id).stream().anyMatch(c -> c.active() && c.scope() == ConsentScope.PROFESSIONAL_HELP);
+        if (!help) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                encryption.decrypt(stored.get().dataKey(), stored.get().ownWordsEncrypted(), context(id, "own-words")));
+    }
+
+    /**
      * The victim shares their request with one more organisation from the directory, after saving:
      * a new consent, published as {@link ConsentGiven}. False when the organisation is unknown or
      * already shared with.
@@ -495,6 +622,9 @@ public class IntakeManagement {
                     }
                 }
                 requests.setStatus(id, HelpRequestStatus.SAVED, now);
+                // What was written for the professional has no reader any more, and nobody will reply.
+                requests.eraseOwnWords(id, now);
+                notifications.removeAddress(id);
             }
             if (withdrawn.stream().anyMatch(c -> c.scope() == ConsentScope.CONTACT_DETAILS)) {
                 requests.eraseContact(id, now);

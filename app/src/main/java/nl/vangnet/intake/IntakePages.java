@@ -134,6 +134,7 @@ class IntakePages {
             @RequestParam(name = "contact", defaultValue = "") String contact,
             @RequestParam(name = "shareWith", required = false) List<String> shareWith,
             @RequestParam(name = "passphrase", defaultValue = "") String passphrase,
+            @RequestParam(name = "ownWords", defaultValue = "") String ownWords,
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale,
@@ -141,13 +142,23 @@ class IntakePages {
             RedirectAttributes redirect) {
         IntakeAnswers answers = answers(request);
         IntakeManagement.SaveChoices choices = new IntakeManagement.SaveChoices(
-                askProfessional, contact, shareWith == null ? List.of() : shareWith, passphrase);
+                askProfessional, contact, shareWith == null ? List.of() : shareWith, passphrase, ownWords);
         try {
             IntakeManagement.Submission submission =
                     intake.submit(answers, choices, IntakeManagement.Source.WEB, locale);
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.removeAttribute(ANSWERS);
+            }
+            if (choices.askProfessional()) {
+                // Lets the saved page offer the reply notification for this request, and nothing more:
+                // this session can set an address for it, never read the request.
+                request.getSession()
+                        .setAttribute(
+                                JUST_SAVED,
+                                new JustSaved(
+                                        submission.id().value(),
+                                        !choices.passphrase().isEmpty()));
             }
             redirect.addFlashAttribute(RECEIPT, submission.receipt());
             redirect.addFlashAttribute("withPassphrase", !choices.passphrase().isEmpty());
@@ -159,15 +170,80 @@ class IntakePages {
             fillPlan(
                     model,
                     answers,
-                    new IntakeManagement.SaveChoices(askProfessional, contact, choices.shareWith(), ""));
+                    new IntakeManagement.SaveChoices(
+                            askProfessional, contact, choices.shareWith(), "", choices.ownWords()));
             model.addAttribute("problems", problems.show(problem.problems(), locale));
             return "intake/plan";
         }
     }
 
     @GetMapping({"/hulp/bewaard", "/help/saved"})
-    String saved() {
+    String saved(HttpServletRequest request, Model model) {
+        fillSaved(request, model, "");
         return "intake/saved";
+    }
+
+    /**
+     * The victim asks for a reply notification right after saving. The receipt is posted back
+     * (it is on the page anyway) so the page can show it again: it is shown only while it belongs
+     * to the request just saved, and never stored.
+     */
+    @PostMapping({"/hulp/bewaard", "/help/saved"})
+    String notifyAfterSaving(
+            @RequestParam(name = "notifyEmail", defaultValue = "") String email,
+            @RequestParam(name = "receipt", defaultValue = "") String receipt,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
+        Optional<JustSaved> saved = justSaved(request);
+        if (saved.isEmpty()) {
+            return "redirect:" + PortalPaths.saved(locale);
+        }
+        HelpRequestId id = new HelpRequestId(saved.get().id());
+        String shown = intake.isReceiptOf(id, receipt) ? receipt : null;
+        try {
+            intake.notifyRepliesTo(id, email, locale);
+            if (shown != null) {
+                redirect.addFlashAttribute(RECEIPT, shown);
+                redirect.addFlashAttribute("withPassphrase", saved.get().withPassphrase());
+                redirect.addFlashAttribute("askedProfessional", true);
+            }
+            redirect.addFlashAttribute("done", "notify-set");
+            return "redirect:" + PortalPaths.saved(locale);
+        } catch (IntakeProblem problem) {
+            response.setStatus(422);
+            if (shown != null) {
+                model.addAttribute(RECEIPT, shown);
+                model.addAttribute("withPassphrase", saved.get().withPassphrase());
+                model.addAttribute("askedProfessional", true);
+            }
+            model.addAttribute("problems", problems.show(problem.problems(), locale));
+            fillSaved(request, model, email.length() > 300 ? "" : email);
+            return "intake/saved";
+        }
+    }
+
+    private void fillSaved(HttpServletRequest request, Model model, String email) {
+        Optional<JustSaved> saved = justSaved(request);
+        model.addAttribute("notifyPossible", saved.isPresent());
+        model.addAttribute(
+                "notifyAddress",
+                saved.flatMap(s -> intake.notificationAddress(new HelpRequestId(s.id())))
+                        .orElse(null));
+        model.addAttribute("notifyEmail", email);
+    }
+
+    /** The request saved in this session with professional help asked (see {@link #save}). */
+    record JustSaved(java.util.UUID id, boolean withPassphrase) implements java.io.Serializable {}
+
+    static final String JUST_SAVED = "vangnet.intake.justSaved";
+
+    private static Optional<JustSaved> justSaved(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object saved = session == null ? null : session.getAttribute(JUST_SAVED);
+        return saved instanceof JustSaved s ? Optional.of(s) : Optional.empty();
     }
 
     @PostMapping({"/hulp/wissen", "/help/clear"})

@@ -8,11 +8,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param receiptHash Argon2id cost of receipt and passphrase hashes (see docs/adr/0030)
  * @param lookup throttling of receipt look-ups
+ * @param notification opt-in e-mail notifications of replies (docs/adr/0038)
  */
 @ConfigurationProperties("vangnet.intake")
-public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup) {
+public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup, Notification notification) {
 
     public IntakeProperties {
+        if (notification == null) {
+            notification = new Notification(null, true, null, null, null, null, null);
+        }
         if (receiptHash == null) {
             receiptHash = new ReceiptHash(0, 0, 0, 0);
         }
@@ -60,6 +64,37 @@ public record IntakeProperties(ReceiptHash receiptHash, Lookup lookup) {
             globalWindow = globalWindow == null ? Duration.ofMinutes(1) : globalWindow;
             lockout = lockout == null ? Duration.ofMinutes(15) : lockout;
             maxFailuresPerReceipt = maxFailuresPerReceipt <= 0 ? 10 : maxFailuresPerReceipt;
+        }
+    }
+
+    /**
+     * @param from the sender address of notifications: choose one on a neutral domain that says
+     *     nothing about help or violence (the display name comes from the message bundle)
+     * @param enabled whether the outbox is delivered on a schedule (tests switch it off)
+     * @param interval how often the outbox is looked at
+     * @param retryInitial the wait after the first failed attempt, doubled per failure
+     * @param retryMax the longest wait between attempts
+     * @param giveUpAfter a notification that could not be delivered this long after it was written is dropped
+     * @param lease how long an attempt keeps a notification from other attempts (after a crash
+     *     mid-attempt, delivery resumes this long after)
+     */
+    public record Notification(
+            String from,
+            Boolean enabled,
+            Duration interval,
+            Duration retryInitial,
+            Duration retryMax,
+            Duration giveUpAfter,
+            Duration lease) {
+        public Notification {
+            from = from == null || from.isBlank() ? "no-reply@berichten.invalid" : from.strip();
+            // A wrapper, so that setting any other notification property keeps delivery on.
+            enabled = enabled == null || enabled;
+            interval = interval == null ? Duration.ofSeconds(30) : interval;
+            retryInitial = retryInitial == null ? Duration.ofMinutes(1) : retryInitial;
+            retryMax = retryMax == null ? Duration.ofHours(1) : retryMax;
+            giveUpAfter = giveUpAfter == null ? Duration.ofDays(3) : giveUpAfter;
+            lease = lease == null ? Duration.ofMinutes(5) : lease;
         }
     }
 }

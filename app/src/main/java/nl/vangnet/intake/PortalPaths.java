@@ -69,6 +69,21 @@ class PortalPaths {
         return followUp(locale) + (Languages.isEnglish(locale) ? "/done" : "/klaar");
     }
 
+    @ModelAttribute("notifyPath")
+    String notifyPath(Locale locale) {
+        return followUp(locale) + (Languages.isEnglish(locale) ? "/notify" : "/seintje");
+    }
+
+    @ModelAttribute("notifyRemovePath")
+    String notifyRemovePath(Locale locale) {
+        return notifyPath(locale) + (Languages.isEnglish(locale) ? "/remove" : "/weg");
+    }
+
+    @ModelAttribute("savedPath")
+    String savedPath(Locale locale) {
+        return saved(locale);
+    }
+
     @ModelAttribute("startPath")
     String startPath(Locale locale) {
         return start(locale);

@@ -64,7 +64,8 @@ class ReferralPages {
             Model model) {
         Viewer viewer = Viewer.of(principal);
         CaseSummary summary = ownedCase(viewer, caseId);
-        formModel(model, viewer, summary, Map.of("parts", "CODING,NARRATIVE,CONTACT"));
+        // Nothing is chosen in advance: staff tick exactly what the victim agreed to share.
+        formModel(model, viewer, summary, Map.of());
         return "referral/new";
     }
 

@@ -1,5 +1,6 @@
 package nl.vangnet.shared;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -18,6 +19,21 @@ class LayoutAttributes {
     @ModelAttribute("quickExitUrl")
     String quickExitUrl() {
         return properties.quickExitUrl();
+    }
+
+    /** Where the quick-exit link goes: the endpoint that ends the session, then the neutral site. */
+    @ModelAttribute("quickExitPath")
+    String quickExitPath() {
+        return QuickExit.PATH;
+    }
+
+    /** {@code none}, {@code session} (chosen for this session only) or {@code remembered} (on this device). */
+    @ModelAttribute("languageChoice")
+    String languageChoice(HttpServletRequest request) {
+        if (LanguageChoice.remembered(request)) {
+            return "remembered";
+        }
+        return LanguageChoice.explicit(request) ? "session" : "none";
     }
 
     @ModelAttribute("demoMode")

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ReceiptAndHashTests {
 
     private static final IntakeProperties CHEAP =
-            new IntakeProperties(new IntakeProperties.ReceiptHash(1024, 1, 1, 2), null);
+            new IntakeProperties(new IntakeProperties.ReceiptHash(1024, 1, 1, 2), null, null);
 
     @Test
     void aReceiptHasTwentyDigitsInFiveGroupsAndNeverPrintsItsSecret() {
@@ -57,7 +57,7 @@ class ReceiptAndHashTests {
         assertThat(hasher.hash("123456789012").value()).as("salted").isNotEqualTo(hash.value());
         // A hash made with other parameters still verifies: the parameters travel with it.
         SecretHasher stronger =
-                new SecretHasher(new IntakeProperties(new IntakeProperties.ReceiptHash(2048, 2, 1, 2), null));
+                new SecretHasher(new IntakeProperties(new IntakeProperties.ReceiptHash(2048, 2, 1, 2), null, null));
         assertThat(stronger.matches("123456789012", hash)).isTrue();
     }
 
@@ -91,7 +91,8 @@ class ReceiptAndHashTests {
                                 Duration.ofMinutes(15),
                                 Duration.ofMinutes(1),
                                 Duration.ofMinutes(15),
-                                perReceipt)),
+                                perReceipt),
+                        null),
                 new ClientKeys(),
                 new SimpleMeterRegistry());
     }

@@ -34,15 +34,62 @@ class WebShellIT {
     }
 
     @Test
-    void respectsAcceptLanguageAndTheExplicitSwitch() {
+    void respectsAcceptLanguageAndKeepsTheExplicitSwitchForTheSessionOnly() {
         assertThat(http.get("/", Map.of("Accept-Language", "en-US,en;q=0.8")).body())
                 .contains("<html lang=\"en\"", "It is not your fault");
         assertThat(http.get("/", Map.of("Accept-Language", "de-DE")).body()).contains("<html lang=\"nl\"");
         HttpResponse<String> switched = http.get("/?lang=en");
-        assertThat(switched.body()).contains("<html lang=\"en\"");
-        String cookie = switched.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith("vangnet-lang=en").contains("HttpOnly");
+        assertThat(switched.body()).contains("<html lang=\"en\"", "Remember this language on this device");
+        // The choice lives in the server session: only the session cookie, which ends with the browser session.
+        java.util.List<String> cookies = switched.headers().allValues("Set-Cookie");
+        assertThat(cookies).noneMatch(c -> c.startsWith("vangnet-lang"));
+        String session = cookies.stream()
+                .filter(c -> c.startsWith("VANGNET_SESSION="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(session).doesNotContainIgnoringCase("Max-Age").doesNotContainIgnoringCase("Expires");
+        String sessionCookie = session.substring(0, session.indexOf(';'));
+        assertThat(http.get("/privacy", Map.of("Cookie", sessionCookie)).body()).contains("<html lang=\"en\"");
+        // Without the session (a new visit), the default again.
+        assertThat(http.get("/privacy").body()).contains("<html lang=\"nl\"");
+    }
+
+    @Test
+    void remembersTheLanguageOnlyWhenAskedAndForgetsItAgain() {
+        HttpResponse<String> remembered = http.get("/?lang=en&remember=yes");
+        String cookie = remembered.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("vangnet-lang="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie).startsWith("vangnet-lang=en").contains("HttpOnly").contains("Max-Age=31536000");
+        assertThat(remembered.body()).contains("This language is remembered on this device", "Stop remembering it");
         assertThat(http.get("/", Map.of("Cookie", "vangnet-lang=en")).body()).contains("<html lang=\"en\"");
+        HttpResponse<String> forgotten = http.get("/?remember=no", Map.of("Cookie", "vangnet-lang=en"));
+        assertThat(forgotten.headers().allValues("Set-Cookie"))
+                .anyMatch(c -> c.startsWith("vangnet-lang=;")
+                        && (c.contains("Max-Age=0") || c.contains("Expires=Thu, 01 Jan 1970")));
+    }
+
+    @Test
+    void quickExitEndsTheSessionRemovesTheCookiesAndLeavesWithoutJavaScript() {
+        HttpResponse<String> switched = http.get("/?lang=en");
+        String session = switched.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("VANGNET_SESSION="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
+        HttpResponse<String> exit = http.get("/exit", Map.of("Cookie", session + "; vangnet-lang=en"));
+        assertThat(exit.statusCode()).isEqualTo(303);
+        assertThat(exit.headers().firstValue("Location")).hasValue("https://www.weeronline.nl/");
+        assertThat(exit.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(exit.headers().allValues("Set-Cookie"))
+                .anyMatch(c -> c.startsWith("VANGNET_SESSION=;")
+                        && (c.contains("Max-Age=0") || c.contains("Expires=Thu, 01 Jan 1970")))
+                .anyMatch(c -> c.startsWith("vangnet-lang=;")
+                        && (c.contains("Max-Age=0") || c.contains("Expires=Thu, 01 Jan 1970")));
+        // The session is gone on the server: the same cookie no longer carries the language.
+        assertThat(http.get("/privacy", Map.of("Cookie", session)).body()).contains("<html lang=\"nl\"");
     }
 
     @Test
