@@ -71,6 +71,8 @@ class BusyPage {
         page.addObject("lang", english ? "en" : "nl");
         page.addObject("otherLang", english ? "nl" : "en");
         page.addObject("quickExitUrl", vangnet.quickExitUrl());
+        page.addObject("quickExitPath", QuickExit.PATH);
+        page.addObject("languageChoice", "none");
         page.addObject("demoMode", vangnet.demo());
         page.addObject("minutes", Math.max(1, (settings.retryAfter().toSeconds() + 59) / 60));
         boolean form = "POST".equals(request.getMethod()) && isUrlEncodedForm(request);

@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
  * finds no answers: every portal page is sent with no-store and reads the (now empty) session again.
  */
 @Controller
-class QuickExit {
+public class QuickExit {
 
-    static final String PATH = "/exit";
+    public static final String PATH = "/exit";
     private static final String SESSION_COOKIE = "VANGNET_SESSION";
 
     private final VangnetProperties properties;

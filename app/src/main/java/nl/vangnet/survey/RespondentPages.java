@@ -56,6 +56,7 @@ class RespondentPages {
         model.addAttribute("lang", english ? "en" : "nl");
         model.addAttribute("otherLang", english ? "nl" : "en");
         model.addAttribute("quickExitUrl", properties.quickExitUrl());
+        model.addAttribute("quickExitPath", nl.vangnet.shared.QuickExit.PATH);
         model.addAttribute("demoMode", properties.demo());
         return message(model, "survey.unavailable.title", e.refusal.messageKey(), null);
     }
