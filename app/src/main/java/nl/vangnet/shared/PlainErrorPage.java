@@ -89,7 +89,7 @@ class PlainErrorPage {
                 .append(text("layout.language.switch", locale))
                 .append("</a>\n")
                 .append("        <a class=\"quick-exit\" href=\"")
-                .append(HtmlUtils.htmlEscape(properties.quickExitUrl()))
+                .append(QuickExit.PATH) // ends the session, then leaves to the neutral site
                 .append("\" rel=\"noreferrer noopener\" data-quick-exit title=\"")
                 .append(text("layout.quickExit.hint", locale))
                 .append("\">")

@@ -51,7 +51,7 @@ class EdgeErrorPagesIT {
                 .contains("<html lang=\"" + language + "\"")
                 .contains(language.equals("en") ? "Something went wrong" : "Er ging iets mis")
                 .contains(language.equals("en") ? "Error code " + status : "Foutcode " + status)
-                .contains("data-quick-exit", "href=\"https://www.weeronline.nl/\"", "/js/quick-exit.js");
+                .contains("data-quick-exit", "href=\"/exit\"", "/js/quick-exit.js");
         assertNoInternals(response);
         assertSecurityHeaders(response, CSP);
     }
