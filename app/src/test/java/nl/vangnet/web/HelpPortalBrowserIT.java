@@ -152,7 +152,7 @@ class HelpPortalBrowserIT {
         checked(page);
         keyboardAnswer(page, "threatened", "shared");
         page.waitForURL(base + "/hulp/demand");
-        assertThat(page.locator(".progress-text")).hasText("Vraag 3 van 10");
+        assertThat(page.locator(".progress-text")).hasText("Vraag 2 van 9: vervolgvraag");
         checked(page);
         keyboardAnswer(page, "money");
 
@@ -178,6 +178,9 @@ class HelpPortalBrowserIT {
         page.waitForURL(base + "/hulp/who");
         checked(page);
         keyboardAnswer(page, "online-only-contact");
+        page.waitForURL(base + "/hulp/their-age");
+        checked(page);
+        keyboardAnswer(page, "unknown");
         page.waitForURL(base + "/hulp/need");
         checked(page);
         keyboardAnswer(page, "remove-images", "stop-threats", "talk");
