@@ -401,8 +401,13 @@ class HelpContentBrowserIT {
                         AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Links maken").setExact(true))
                 .click();
-        String link =
-                researcher.locator("code.survey-url").first().textContent().strip();
+        // Survey links are made from vangnet.public-base-url; open them on this test's server.
+        String link = url(researcher
+                .locator("code.survey-url")
+                .first()
+                .textContent()
+                .strip()
+                .replaceFirst("^https?://[^/]+", ""));
         staff.close();
 
         for (Setting s : List.of(new Setting("nl", 360, 740), new Setting("en", 360, 740))) {

@@ -384,8 +384,10 @@ class HelpLoopBrowserIT {
         submit(page, page.locator("[data-quick-exit]"));
         assertThat(page.url()).isEqualTo(neutralUrl);
         assertThat(cookieNames(context)).doesNotContain("VANGNET_SESSION");
-        page.goBack();
-        page.waitForLoadState();
+        // Back may land on the neutral site's own history or on our page; what matters is that no
+        // answer shows, so wait only until the navigation is committed.
+        page.goBack(new Page.GoBackOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.COMMIT));
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.DOMCONTENTLOADED);
         if (page.url().startsWith(base)) {
             assertThat(page.locator("input:checked")).hasCount(0);
         }
