@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Not a test: it asserts nothing about speed and is not run by {@code ./mvnw verify}. Command:
  * {@code ./mvnw -pl app verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=HelpRequestLoadBenchmark -Dbench.clients=10,50,200,1000 -Dbench.seconds=30
- * [-Dbench.baseline.jar=/tmp/vangnet-e510e22.jar]}. Rows go to {@code target/load-benchmark.md}.
+ * [-Dbench.baseline.jar=target/baseline/vangnet.jar]}. Rows go to {@code target/load-benchmark.md}.
  */
 class HelpRequestLoadBenchmark {
 

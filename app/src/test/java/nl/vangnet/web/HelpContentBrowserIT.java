@@ -34,14 +34,14 @@ import org.springframework.test.context.TestPropertySource;
  * police route, the hash bank pre-selected from the age, and the details (links, dates in the
  * page's language, web addresses without https://, a counter that does not jump, no slugs, survey
  * legends whole at 360 px). Every page is checked with axe-core, and phone pages for their width;
- * screenshots of the key pages go to /tmp/shots-help-content.
+ * screenshots of the key pages go to target/shots-help-content.
  */
 @VangnetIntegrationTest
 @TestPropertySource(properties = {"vangnet.demo=true", "vangnet.intake.receipt-hash.memory-kib=8192"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HelpContentBrowserIT {
 
-    static final Path SHOTS = Path.of(System.getProperty("vangnet.shots", "/tmp/shots-help-content"));
+    static final Path SHOTS = Path.of(System.getProperty("vangnet.shots", "target/shots-help-content"));
 
     /** Monday 23 November 2026, 14:00 in the Netherlands: De Kindertelefoon is open. */
     @TestConfiguration
